@@ -1,0 +1,52 @@
+#pragma once
+// Importers: read a data file format and write nodes and edges into a Database.
+//
+// Every importer honours the same contract:
+// - all-or-nothing by default: the first bad record stops the import with file, line (or
+//   record number), column/field and reason, and nothing of that import is committed;
+// - with skip_bad, each bad record is reported (file, line, reason) and the rest is imported;
+// - a summary of what was added, merged and skipped is returned.
+// Not thread-safe; one import at a time per Database (it holds the write transaction).
+
+#include <cstdint>
+#include <iosfwd>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "storage/database.h"
+
+namespace liner::import {
+
+enum class Format { kAuto, kCsv, kJsonl, kMusicBrainz, kDiscogs, kMusicRoutes };
+
+// Parses "csv", "jsonl", "musicbrainz", "discogs", "music-routes"; kAuto for "auto" or "".
+Result<Format> ParseFormat(const std::string& name);
+const char* FormatName(Format f);
+
+struct ImportOptions {
+  bool skip_bad = false;
+  // Progress bar / messages (nullptr = silent). Only drawn as a bar when is_terminal.
+  std::ostream* progress = nullptr;
+  bool progress_is_terminal = false;
+  // Where each skipped record is reported when skip_bad is set (nullptr = not printed).
+  std::ostream* warnings = nullptr;
+};
+
+struct ImportSummary {
+  std::map<std::string, uint64_t> nodes_added;   // by label
+  std::map<std::string, uint64_t> edges_added;   // by relationship type
+  uint64_t nodes_merged = 0;     // records resolved to an existing node
+  uint64_t records_read = 0;
+  uint64_t records_skipped = 0;  // bad records skipped under skip_bad
+  uint64_t bytes_read = 0;
+  std::map<std::string, uint64_t> unknown_kept;  // unknown roles/types kept as category other
+  std::vector<std::string> skipped_reasons;      // "file:line: reason" per skipped record
+  double seconds = 0;
+
+  void Merge(const ImportSummary& other);
+  // Multi-line human summary: nodes and edges added per label and type, merged, skipped.
+  std::string ToString() const;
+};
+
+}  // namespace liner::import
