@@ -1,0 +1,221 @@
+// Record encoding with cereal's portable binary archive (little-endian on disk whatever the
+// host). The archive works over std::streams; the two small stream buffers below read from and
+// append to strings directly so that encoding a record costs no extra copies.
+#include "storage/codec.h"
+
+#include <cereal/archives/portable_binary.hpp>
+#include <cereal/types/string.hpp>
+#include <cereal/types/vector.hpp>
+#include <cmath>
+#include <cstring>
+#include <istream>
+#include <ostream>
+#include <streambuf>
+
+#include "storage/key_codec.h"
+
+namespace liner {
+
+// Value: one type byte (Value::Type, never renumber), then the payload.
+template <class Archive>
+void save(Archive& ar, const Value& v) {
+  uint8_t type = static_cast<uint8_t>(v.type());
+  ar(type);
+  switch (v.type()) {
+    case Value::Type::kNull: break;
+    case Value::Type::kBool: ar(static_cast<uint8_t>(v.as_bool() ? 1 : 0)); break;
+    case Value::Type::kInt: ar(v.as_int()); break;
+    case Value::Type::kFloat: ar(v.as_float()); break;
+    case Value::Type::kString: ar(v.as_string()); break;
+    case Value::Type::kList: ar(v.as_list()); break;
+  }
+}
+
+template <class Archive>
+void load(Archive& ar, Value& v) {
+  uint8_t type = 0;
+  ar(type);
+  switch (static_cast<Value::Type>(type)) {
+    case Value::Type::kNull: v = Value(); break;
+    case Value::Type::kBool: {
+      uint8_t b = 0;
+      ar(b);
+      v = Value(b != 0);
+      break;
+    }
+    case Value::Type::kInt: {
+      int64_t i = 0;
+      ar(i);
+      v = Value(i);
+      break;
+    }
+    case Value::Type::kFloat: {
+      double d = 0;
+      ar(d);
+      v = Value(d);
+      break;
+    }
+    case Value::Type::kString: {
+      std::string s;
+      ar(s);
+      v = Value(std::move(s));
+      break;
+    }
+    case Value::Type::kList: {
+      ValueList l;
+      ar(l);
+      v = Value(std::move(l));
+      break;
+    }
+    default:
+      throw cereal::Exception("unknown value type byte " + std::to_string(type));
+  }
+}
+
+namespace codec {
+namespace {
+
+class StringSink : public std::streambuf {
+ public:
+  explicit StringSink(std::string* out) : out_(out) {}
+
+ protected:
+  std::streamsize xsputn(const char* s, std::streamsize n) override {
+    out_->append(s, static_cast<size_t>(n));
+    return n;
+  }
+  int_type overflow(int_type c) override {
+    if (c != traits_type::eof()) out_->push_back(static_cast<char>(c));
+    return c;
+  }
+
+ private:
+  std::string* out_;
+};
+
+class ViewSource : public std::streambuf {
+ public:
+  explicit ViewSource(std::string_view bytes) {
+    char* p = const_cast<char*>(bytes.data());
+    setg(p, p, p + bytes.size());
+  }
+};
+
+template <typename Fn>
+std::string Encode(Fn&& fn) {
+  std::string out;
+  StringSink sink(&out);
+  std::ostream os(&sink);
+  {
+    cereal::PortableBinaryOutputArchive ar(os);
+    fn(ar);
+  }
+  return out;
+}
+
+void SaveProps(cereal::PortableBinaryOutputArchive& ar, const PropertyMap& props) {
+  ar(static_cast<uint32_t>(props.size()));
+  for (const auto& [key, value] : props.entries()) {
+    ar(key);
+    save(ar, value);
+  }
+}
+
+void LoadProps(cereal::PortableBinaryInputArchive& ar, PropertyMap* props) {
+  uint32_t n = 0;
+  ar(n);
+  auto& entries = props->mutable_entries();
+  entries.clear();
+  entries.reserve(n);
+  for (uint32_t i = 0; i < n; ++i) {
+    TokenId key = 0;
+    Value v;
+    ar(key);
+    load(ar, v);
+    entries.emplace_back(key, std::move(v));
+  }
+}
+
+}  // namespace
+
+std::string EncodeNode(const NodeRecord& node) {
+  return Encode([&](auto& ar) {
+    ar(node.labels);
+    SaveProps(ar, node.props);
+  });
+}
+
+Result<NodeRecord> DecodeNode(NodeId id, std::string_view bytes) {
+  NodeRecord rec;
+  rec.id = id;
+  try {
+    ViewSource src(bytes);
+    std::istream is(&src);
+    cereal::PortableBinaryInputArchive ar(is);
+    ar(rec.labels);
+    LoadProps(ar, &rec.props);
+  } catch (const std::exception& e) {
+    return Status::Corruption("node " + std::to_string(id) + " record: " + e.what());
+  }
+  return rec;
+}
+
+std::string EncodeEdge(const EdgeRecord& edge) {
+  return Encode([&](auto& ar) {
+    ar(edge.src, edge.dst, edge.type);
+    SaveProps(ar, edge.props);
+  });
+}
+
+Result<EdgeRecord> DecodeEdge(EdgeId id, std::string_view bytes) {
+  EdgeRecord rec;
+  rec.id = id;
+  try {
+    ViewSource src(bytes);
+    std::istream is(&src);
+    cereal::PortableBinaryInputArchive ar(is);
+    ar(rec.src, rec.dst, rec.type);
+    LoadProps(ar, &rec.props);
+  } catch (const std::exception& e) {
+    return Status::Corruption("edge " + std::to_string(id) + " record: " + e.what());
+  }
+  return rec;
+}
+
+}  // namespace codec
+
+namespace keys {
+
+bool EncodeIndexValue(const Value& v, std::string* out) {
+  switch (v.type()) {
+    case Value::Type::kBool:
+      out->push_back('b');
+      out->push_back(v.as_bool() ? 1 : 0);
+      return true;
+    case Value::Type::kInt:
+      out->push_back('i');
+      AppendU64(out, static_cast<uint64_t>(v.as_int()) ^ (uint64_t{1} << 63));
+      return true;
+    case Value::Type::kFloat: {
+      double d = v.as_float();
+      if (std::isfinite(d) && d == std::floor(d) && std::fabs(d) < 9.2e18) {
+        return EncodeIndexValue(Value(static_cast<int64_t>(d)), out);
+      }
+      uint64_t bits;
+      std::memcpy(&bits, &d, sizeof bits);
+      out->push_back('f');
+      AppendU64(out, bits);
+      return true;
+    }
+    case Value::Type::kString:
+      out->push_back('s');
+      AppendU32(out, static_cast<uint32_t>(v.as_string().size()));
+      out->append(v.as_string());
+      return true;
+    default:
+      return false;
+  }
+}
+
+}  // namespace keys
+}  // namespace liner

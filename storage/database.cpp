@@ -1,0 +1,269 @@
+// Opening a database: column families, the format version check, the process lock, and the
+// in-memory state (token dictionary, counters, id sequences) loaded once at open.
+#include <rocksdb/filter_policy.h>
+#include <rocksdb/slice_transform.h>
+#include <rocksdb/table.h>
+
+#include <filesystem>
+
+#include "storage/key_codec.h"
+#include "storage/rocks_db.h"
+
+namespace liner {
+
+namespace {
+
+const char* const kCfNames[kCfCount] = {"default", "nodes", "edges", "out", "in", "index", "meta"};
+
+Status FromRocks(const rocksdb::Status& s, const std::string& path) {
+  if (s.ok()) return Status::OK();
+  std::string msg = s.ToString();
+  if (s.IsIOError() && (msg.find("lock") != std::string::npos ||
+                        msg.find("Resource temporarily unavailable") != std::string::npos)) {
+    return Status::Busy("database " + path +
+                        " is open for writing in another process (its LOCK is held); close the "
+                        "other liner process, or open this one read-only");
+  }
+  if (s.IsCorruption()) return Status::Corruption(path + ": " + msg);
+  return Status::IOError(path + ": " + msg);
+}
+
+rocksdb::ColumnFamilyOptions CfOptions(Cf cf, const std::shared_ptr<rocksdb::Cache>& cache) {
+  rocksdb::ColumnFamilyOptions o;
+  rocksdb::BlockBasedTableOptions t;
+  t.block_cache = cache;
+  t.filter_policy.reset(rocksdb::NewBloomFilterPolicy(10));
+  t.cache_index_and_filter_blocks = false;
+  if (cf == kCfOut || cf == kCfIn) {
+    // Adjacency scans are prefix scans over (tag, node): prefix bloom filters skip SST files
+    // that hold no edge of that node.
+    o.prefix_extractor.reset(rocksdb::NewFixedPrefixTransform(keys::kAdjNodePrefixSize));
+    t.whole_key_filtering = false;
+  }
+  o.table_factory.reset(rocksdb::NewBlockBasedTableFactory(t));
+  o.compression = rocksdb::kLZ4Compression;
+  o.bottommost_compression = rocksdb::kZSTD;
+  return o;
+}
+
+}  // namespace
+
+Result<std::unique_ptr<Database>> Database::Open(const std::string& path,
+                                                 const OpenOptions& options) {
+  return RocksDatabase::OpenImpl(path, options);
+}
+
+const std::vector<std::string>& Database::UniqueKeys() {
+  static const std::vector<std::string> k = {"mbid", "discogs_id"};
+  return k;
+}
+const std::vector<std::string>& Database::IndexedKeys() {
+  static const std::vector<std::string> k = {"id", "mbid", "discogs_id"};
+  return k;
+}
+const std::vector<std::string>& Database::NameKeys() {
+  static const std::vector<std::string> k = {"name", "title"};
+  return k;
+}
+
+Result<std::unique_ptr<Database>> RocksDatabase::OpenImpl(const std::string& path,
+                                                          const OpenOptions& options) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  bool exists = fs::exists(fs::path(path) / "CURRENT", ec);
+  if (!exists) {
+    if (!options.create_if_missing || options.read_only) {
+      return Status::NotFound("no Liner database at " + path);
+    }
+    if (fs::exists(path, ec) && !fs::is_directory(path, ec)) {
+      return Status::InvalidArgument(path + " exists and is not a directory");
+    }
+    if (fs::is_directory(path, ec) && !fs::is_empty(path, ec)) {
+      return Status::InvalidArgument(path + " is a non-empty directory that is not a Liner "
+                                            "database; choose an empty or new directory");
+    }
+  } else {
+    std::vector<std::string> cfs;
+    rocksdb::Status s = rocksdb::DB::ListColumnFamilies(rocksdb::DBOptions(), path, &cfs);
+    if (!s.ok()) return FromRocks(s, path);
+    if (std::find(cfs.begin(), cfs.end(), "meta") == cfs.end()) {
+      return Status::InvalidArgument(path + " is a RocksDB database but not a Liner database");
+    }
+  }
+
+  auto cache = rocksdb::NewLRUCache((options.block_cache_mb ? options.block_cache_mb : 8) << 20);
+  rocksdb::DBOptions dbo;
+  dbo.create_if_missing = true;
+  dbo.create_missing_column_families = true;
+  dbo.max_background_jobs = 2;
+  dbo.info_log_level = rocksdb::InfoLogLevel::WARN_LEVEL;
+  dbo.keep_log_file_num = 2;
+  std::vector<rocksdb::ColumnFamilyDescriptor> descs;
+  for (int i = 0; i < kCfCount; ++i) {
+    descs.emplace_back(kCfNames[i], CfOptions(static_cast<Cf>(i), cache));
+  }
+
+  std::unique_ptr<RocksDatabase> self(new RocksDatabase());
+  self->path_ = path;
+  self->read_only_ = options.read_only;
+  rocksdb::DB* raw = nullptr;
+  rocksdb::Status s = options.read_only
+                          ? rocksdb::DB::OpenForReadOnly(dbo, path, descs, &self->handles_, &raw)
+                          : rocksdb::DB::Open(dbo, path, descs, &self->handles_, &raw);
+  if (!s.ok()) return FromRocks(s, path);
+  self->db_.reset(raw);
+  LINER_RETURN_IF_ERROR(self->LoadState());
+  return std::unique_ptr<Database>(std::move(self));
+}
+
+RocksDatabase::~RocksDatabase() {
+  if (db_) {
+    for (auto* h : handles_) db_->DestroyColumnFamilyHandle(h);
+    db_->Close();
+  }
+}
+
+Status RocksDatabase::LoadState() {
+  rocksdb::ReadOptions ro;
+  std::string value;
+  rocksdb::Status s = db_->Get(ro, cf(kCfMeta), keys::Tagged(keys::KeyTag::kVersion), &value);
+  if (s.IsNotFound()) {
+    if (read_only_) return Status::InvalidArgument(path_ + " is not a Liner database");
+    std::string v;
+    keys::AppendU32(&v, kFormatVersion);
+    s = db_->Put(rocksdb::WriteOptions(), cf(kCfMeta), keys::Tagged(keys::KeyTag::kVersion), v);
+    if (!s.ok()) return FromRocks(s, path_);
+  } else if (!s.ok()) {
+    return FromRocks(s, path_);
+  } else {
+    uint32_t version = value.size() == 4 ? keys::ReadU32(value, 0) : 0;
+    if (version != kFormatVersion) {
+      return Status::VersionMismatch(path_ + " has storage format version " +
+                                     std::to_string(version) + ", this liner reads version " +
+                                     std::to_string(kFormatVersion) +
+                                     "; re-import the data with this version");
+    }
+  }
+
+  std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(ro, cf(kCfMeta)));
+  uint32_t max_token = 0;
+  for (it->SeekToFirst(); it->Valid(); it->Next()) {
+    std::string_view k(it->key().data(), it->key().size());
+    std::string_view v(it->value().data(), it->value().size());
+    switch (static_cast<keys::KeyTag>(k[0])) {
+      case keys::KeyTag::kTokenById: {
+        auto kind = static_cast<uint8_t>(k[1]);
+        TokenId id = keys::ReadU32(k, 2);
+        if (kind > 2) return Status::Corruption(path_ + ": token kind " + std::to_string(kind));
+        tokens_[kind].by_id[id] = std::string(v);
+        tokens_[kind].by_name[std::string(v)] = id;
+        max_token = std::max(max_token, id);
+        break;
+      }
+      case keys::KeyTag::kCount:
+        counts_[{k[1], keys::ReadU32(k, 2)}] = keys::ReadU64(v, 0);
+        break;
+      case keys::KeyTag::kSequence:
+        if (k.substr(1) == "node") next_node_ = keys::ReadU64(v, 0);
+        if (k.substr(1) == "edge") next_edge_ = keys::ReadU64(v, 0);
+        break;
+      default:
+        break;
+    }
+  }
+  next_token_ = max_token + 1;
+  return FromRocks(it->status(), path_);
+}
+
+Result<std::unique_ptr<Transaction>> RocksDatabase::Begin() {
+  if (read_only_) {
+    return Status::InvalidArgument("database " + path_ + " is open read-only; cannot write");
+  }
+  if (!writer_mu_.try_lock()) {
+    return Status::Busy("another write transaction is open on " + path_);
+  }
+  return MakeRocksTransaction(this, /*read_only=*/false);
+}
+
+std::unique_ptr<Transaction> RocksDatabase::BeginRead() {
+  return MakeRocksTransaction(this, /*read_only=*/true);
+}
+
+GraphCounts RocksDatabase::Counts() {
+  std::shared_lock lock(state_mu_);
+  GraphCounts c;
+  for (const auto& [k, n] : counts_) {
+    if (n == 0) continue;
+    auto [kind, token] = k;
+    if (kind == 'N') c.nodes = n;
+    if (kind == 'E') c.edges = n;
+    if (kind == 'L') {
+      auto it = tokens_[0].by_id.find(token);
+      if (it != tokens_[0].by_id.end()) c.by_label[it->second] = n;
+    }
+    if (kind == 'T') {
+      auto it = tokens_[1].by_id.find(token);
+      if (it != tokens_[1].by_id.end()) c.by_type[it->second] = n;
+    }
+  }
+  return c;
+}
+
+TokenId RocksDatabase::LookupCommittedToken(TokenKind kind, std::string_view name) {
+  std::shared_lock lock(state_mu_);
+  const auto& t = tokens_[static_cast<int>(kind)].by_name;
+  auto it = t.find(std::string(name));
+  return it == t.end() ? kNoToken : it->second;
+}
+
+std::string RocksDatabase::CommittedTokenName(TokenKind kind, TokenId id) {
+  std::shared_lock lock(state_mu_);
+  const auto& t = tokens_[static_cast<int>(kind)].by_id;
+  auto it = t.find(id);
+  return it == t.end() ? std::string() : it->second;
+}
+
+std::vector<std::pair<TokenId, std::string>> RocksDatabase::CommittedTokens(TokenKind kind) {
+  std::shared_lock lock(state_mu_);
+  std::vector<std::pair<TokenId, std::string>> out(tokens_[static_cast<int>(kind)].by_id.begin(),
+                                                   tokens_[static_cast<int>(kind)].by_id.end());
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+Status RocksDatabase::CommitBatch(rocksdb::WriteBatch* batch, const Delta& delta) {
+  std::lock_guard commit_lock(commit_mu_);
+  std::map<std::pair<char, TokenId>, uint64_t> updated;
+  {
+    std::shared_lock lock(state_mu_);
+    for (const auto& [k, d] : delta.counts) {
+      auto it = counts_.find(k);
+      int64_t base = it == counts_.end() ? 0 : static_cast<int64_t>(it->second);
+      updated[k] = static_cast<uint64_t>(std::max<int64_t>(0, base + d));
+    }
+  }
+  for (const auto& [k, n] : updated) {
+    std::string v;
+    keys::AppendU64(&v, n);
+    batch->Put(cf(kCfMeta), keys::CountKey(k.first, k.second), v);
+  }
+  std::string node_seq, edge_seq;
+  keys::AppendU64(&node_seq, next_node_.load());
+  keys::AppendU64(&edge_seq, next_edge_.load());
+  batch->Put(cf(kCfMeta), keys::SequenceKey("node"), node_seq);
+  batch->Put(cf(kCfMeta), keys::SequenceKey("edge"), edge_seq);
+
+  rocksdb::Status s = db_->Write(rocksdb::WriteOptions(), batch);
+  if (!s.ok()) return FromRocks(s, path_);
+  std::unique_lock lock(state_mu_);
+  for (const auto& [k, id] : delta.new_tokens) {
+    auto& t = tokens_[static_cast<int>(k.first)];
+    t.by_name[k.second] = id;
+    t.by_id[id] = k.second;
+  }
+  for (const auto& [k, n] : updated) counts_[k] = n;
+  generation_.fetch_add(1);
+  return Status::OK();
+}
+
+}  // namespace liner
