@@ -49,4 +49,25 @@ struct ImportSummary {
   std::string ToString() const;
 };
 
+// ---- real-world formats (cli/import/mb_*, discogs_*, music_routes_*; engineer C) ----
+
+// Guesses the format of `path` from its content (and name as a hint): a music-routes-data
+// folder (or its package folder), MusicBrainz JSON (web-service lookups, .jsonl dump files,
+// .tar.xz dump archives), Discogs XML (.xml, .xml.gz) or Discogs API JSON, native CSV or
+// JSONL. Returns kAuto when nothing matches (the caller reports "unknown format").
+Format DetectFormat(const std::string& path);
+
+// MusicBrainz JSON: web-service lookups (one entity per file), dump files (one entity per
+// line; the entity kind comes from the file name or the record's shape) and .tar.xz dump
+// archives (streamed with libarchive). One transaction for all `paths`.
+Result<ImportSummary> ImportMusicBrainz(Database& db, const std::vector<std::string>& paths,
+                                        const ImportOptions& options);
+// Discogs monthly dump XML (.xml or .xml.gz: artists, labels, masters, releases; also single
+// records) and Discogs API release JSON. One transaction for all `paths`.
+Result<ImportSummary> ImportDiscogs(Database& db, const std::vector<std::string>& paths,
+                                    const ImportOptions& options);
+// The data/ folder of the npm package music-routes-data (or the package folder holding it).
+Result<ImportSummary> ImportMusicRoutes(Database& db, const std::vector<std::string>& paths,
+                                        const ImportOptions& options);
+
 }  // namespace liner::import
