@@ -1,0 +1,100 @@
+#pragma once
+// Private to graph/*.cpp: the Boost.Graph form of a Snapshot and the resolved projection filter
+// the algorithms iterate with. Never include this from a public header (query/ and cli/ do not
+// see Boost).
+
+#include <boost/graph/compressed_sparse_row_graph.hpp>
+#include <algorithm>
+#include <bitset>
+#include <cstdint>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "graph/algo_control.h"
+#include "graph/snapshot.h"
+
+namespace liner::graph {
+
+// Per-edge data kept in the CSR (bundled edge property).
+struct EdgeProps {
+  EdgeId id = 0;
+  uint16_t type = 0;
+  uint16_t role = 0;  // 0 = no role
+  RoleCategory category = RoleCategory::kNone;
+};
+
+using Csr = boost::compressed_sparse_row_graph<boost::bidirectionalS, boost::no_property,
+                                               EdgeProps, boost::no_property, uint32_t, uint32_t>;
+using Vertex = uint32_t;
+
+struct Snapshot::Impl {
+  Csr g;
+  std::vector<NodeId> ids;         // index -> NodeId, ascending
+  std::vector<LabelMask> labels;   // index -> label bits
+  std::vector<uint32_t> direct;    // NodeId -> index + 1 (0 = absent) when ids are dense
+  std::vector<std::string> label_names, type_names, role_names;
+  std::unordered_map<std::string, uint32_t> label_index, type_index, role_index;
+  uint64_t generation = 0;
+  double build_ms = 0;
+
+  std::optional<uint32_t> Find(NodeId id) const;
+};
+
+// A resolved Projection: bit tests instead of names.
+struct Filter {
+  bool all_types = true, all_roles = true, all_categories = true, all_labels = true;
+  std::vector<bool> types, roles;
+  std::bitset<kNumCategories> categories;
+  LabelMask labels = 0;
+  Direction direction = Direction::kBoth;
+
+  bool EdgeOk(const EdgeProps& p) const {
+    return (all_types || types[p.type]) && (all_roles || roles[p.role]) &&
+           (all_categories || categories[static_cast<int>(p.category)]);
+  }
+  bool NodeOk(const Snapshot::Impl& s, Vertex v) const {
+    return all_labels || (s.labels[v] & labels) != 0;
+  }
+};
+
+// Checks every name of `p` against the snapshot (InvalidArgument naming an unknown one).
+Result<Filter> ResolveProjection(const Snapshot& snap, const Projection& p);
+
+// Calls fn(neighbour, edge_props) for each edge of `v` allowed by `f` in f.direction, out-edges
+// first (in edge-id order), then in-edges. The neighbour must also pass the node filter.
+template <typename Fn>
+inline void ForEachNeighbor(const Snapshot::Impl& s, const Filter& f, Vertex v, Fn&& fn) {
+  if (f.direction != Direction::kIn) {
+    for (auto [it, end] = boost::out_edges(v, s.g); it != end; ++it) {
+      const EdgeProps& p = s.g[*it];
+      Vertex u = boost::target(*it, s.g);
+      if (f.EdgeOk(p) && f.NodeOk(s, u)) fn(u, p);
+    }
+  }
+  if (f.direction != Direction::kOut) {
+    for (auto [it, end] = boost::in_edges(v, s.g); it != end; ++it) {
+      const EdgeProps& p = s.g[*it];
+      Vertex u = boost::source(*it, s.g);
+      if (f.EdgeOk(p) && f.NodeOk(s, u)) fn(u, p);
+    }
+  }
+}
+
+// Resolves a node id argument to an index, or InvalidArgument naming `what`.
+Result<Vertex> RequireNode(const Snapshot& snap, NodeId id, const char* what);
+
+// Sorts by score desc, ties by NodeId asc, and keeps the top `limit` (0 = all).
+inline void SortScores(std::vector<NodeScore>* v, size_t limit) {
+  auto cmp = [](const NodeScore& a, const NodeScore& b) {
+    return a.score != b.score ? a.score > b.score : a.node < b.node;
+  };
+  if (limit != 0 && limit < v->size()) {
+    std::partial_sort(v->begin(), v->begin() + limit, v->end(), cmp);
+    v->resize(limit);
+  } else {
+    std::sort(v->begin(), v->end(), cmp);
+  }
+}
+
+}  // namespace liner::graph
