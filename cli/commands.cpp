@@ -9,6 +9,7 @@ namespace liner::cli {
 int CmdStats(const std::vector<std::string>& args, Io& io);
 int CmdLinked(const std::vector<std::string>& args, Io& io);
 int CmdPath(const std::vector<std::string>& args, Io& io);
+int CmdImport(const std::vector<std::string>& args, Io& io);
 
 namespace {
 int CmdHelp(const std::vector<std::string>& args, Io& io);
@@ -24,6 +25,12 @@ const std::vector<CommandSpec>& Commands() {
        "who is linked to NAME through samples or a shared role category", CmdLinked},
       {"path", "liner path --db DIR A B [--via TYPES|CATEGORIES] [--format table|csv|json]",
        "shortest chain between two people, with every hop's relationship and role", CmdPath},
+      {"import",
+       "liner import --db DIR [--format csv|jsonl|musicbrainz|discogs|music-routes] [--skip-bad] "
+       "[--id-type string|integer] [--nodes=[LABEL[:LABEL]=]FILES] [--relationships=[TYPE=]FILES] "
+       "[PATH...]",
+       "import native CSV/JSONL (neo4j-admin style) or MusicBrainz/Discogs/music-routes data",
+       CmdImport},
       {"stats", "liner stats --db DIR [--format table|csv|json]",
        "counts of nodes by label and edges by type", CmdStats},
       {"version", "liner version", "print the version", CmdVersion},

@@ -1,0 +1,69 @@
+#include "cli/import/importer.h"
+
+#include <sstream>
+
+namespace liner::import {
+
+namespace {
+struct FormatRow {
+  Format format;
+  const char* name;
+};
+constexpr FormatRow kFormats[] = {
+    {Format::kAuto, "auto"},           {Format::kCsv, "csv"},
+    {Format::kJsonl, "jsonl"},         {Format::kMusicBrainz, "musicbrainz"},
+    {Format::kDiscogs, "discogs"},     {Format::kMusicRoutes, "music-routes"},
+};
+}  // namespace
+
+Result<Format> ParseFormat(const std::string& name) {
+  if (name.empty()) return Format::kAuto;
+  for (const auto& row : kFormats) {
+    if (name == row.name) return row.format;
+  }
+  return Status::InvalidArgument("unknown import format '" + name +
+                                 "' (use csv, jsonl, musicbrainz, discogs or music-routes)");
+}
+
+const char* FormatName(Format f) {
+  for (const auto& row : kFormats) {
+    if (row.format == f) return row.name;
+  }
+  return "?";
+}
+
+void ImportSummary::Merge(const ImportSummary& other) {
+  for (const auto& [k, n] : other.nodes_added) nodes_added[k] += n;
+  for (const auto& [k, n] : other.edges_added) edges_added[k] += n;
+  nodes_merged += other.nodes_merged;
+  records_read += other.records_read;
+  records_skipped += other.records_skipped;
+  bytes_read += other.bytes_read;
+  for (const auto& [k, n] : other.unknown_kept) unknown_kept[k] += n;
+  skipped_reasons.insert(skipped_reasons.end(), other.skipped_reasons.begin(),
+                         other.skipped_reasons.end());
+  seconds += other.seconds;
+}
+
+std::string ImportSummary::ToString() const {
+  std::ostringstream out;
+  uint64_t nodes = 0, edges = 0;
+  for (const auto& [k, n] : nodes_added) nodes += n;
+  for (const auto& [k, n] : edges_added) edges += n;
+  auto rate = [&](uint64_t n) {
+    return seconds > 0 ? " (" + std::to_string(static_cast<uint64_t>(n / seconds)) + "/s)" : "";
+  };
+  out << "imported " << records_read << " records in " << (seconds > 0 ? seconds : 0.0) << " s";
+  if (bytes_read) out << ", " << (bytes_read >> 20) << " MiB";
+  out << "\n";
+  out << "  nodes added: " << nodes << rate(nodes) << "\n";
+  for (const auto& [k, n] : nodes_added) out << "    " << k << ": " << n << "\n";
+  out << "  edges added: " << edges << rate(edges) << "\n";
+  for (const auto& [k, n] : edges_added) out << "    " << k << ": " << n << "\n";
+  if (nodes_merged) out << "  nodes merged with existing: " << nodes_merged << "\n";
+  for (const auto& [k, n] : unknown_kept) out << "  unknown kept as other: " << k << ": " << n << "\n";
+  if (records_skipped) out << "  bad records skipped: " << records_skipped << "\n";
+  return out.str();
+}
+
+}  // namespace liner::import

@@ -1,0 +1,32 @@
+#pragma once
+// GraphSink: where the native importers write nodes and edges. Nothing written becomes visible
+// before Commit(); destroying an uncommitted sink drops everything.
+//
+// Two implementations:
+// - MakeTransactionSink: one storage Transaction (WriteBatchWithIndex). Fine for small files.
+// - MakeBulkSink: storage's BulkLoader, which sorts into SST files and ingests them in one
+//   atomic step; much faster for large imports. Unique-key violations surface at Commit().
+// Not thread-safe; one sink per import.
+
+#include <memory>
+#include <string_view>
+#include <vector>
+
+#include "storage/database.h"
+
+namespace liner::import {
+
+class GraphSink {
+ public:
+  virtual ~GraphSink() = default;
+  virtual Result<TokenId> Token(TokenKind kind, std::string_view name) = 0;
+  virtual Result<NodeId> AddNode(std::vector<TokenId> labels, PropertyMap props) = 0;
+  virtual Result<EdgeId> AddEdge(NodeId src, NodeId dst, TokenId type, PropertyMap props) = 0;
+  virtual Status Commit() = 0;
+};
+
+// Takes the database's write transaction (Busy when another one is open).
+Result<std::unique_ptr<GraphSink>> MakeTransactionSink(Database& db);
+Result<std::unique_ptr<GraphSink>> MakeBulkSink(Database& db);
+
+}  // namespace liner::import
