@@ -14,7 +14,7 @@ constexpr size_t kExactUpTo = 2000;
 constexpr size_t kDefaultSamples = 128;
 
 // The projected neighbours of v, each once (parallel edges collapse), in index order.
-void SimpleNeighbors(const Snapshot::Impl& s, const Filter& f, Vertex v,
+void SimpleNeighbors(const Snapshot::Impl& s, const ProjectionFilter& f, Vertex v,
                      std::vector<Vertex>* out) {
   out->clear();
   ForEachNeighbor(s, f, v, [&](Vertex u, const EdgeProps&) {
@@ -27,7 +27,7 @@ void SimpleNeighbors(const Snapshot::Impl& s, const Filter& f, Vertex v,
 
 Result<std::vector<NodeScore>> Betweenness(const Snapshot& snap, const BetweennessOptions& o,
                                            const Interrupt* interrupt) {
-  LINER_ASSIGN_OR_RETURN(Filter f, ResolveProjection(snap, o.projection));
+  LINER_ASSIGN_OR_RETURN(ProjectionFilter f, ResolveProjection(snap, o.projection));
   const Snapshot::Impl& s = snap.impl();
   size_t n = s.ids.size();
   std::vector<Vertex> active;
@@ -50,7 +50,7 @@ Result<std::vector<NodeScore>> Betweenness(const Snapshot& snap, const Betweenne
   }
 
   // Predecessors of w are its neighbours against the BFS direction.
-  Filter rf = f;
+  ProjectionFilter rf = f;
   rf.direction = f.direction == Direction::kOut  ? Direction::kIn
                  : f.direction == Direction::kIn ? Direction::kOut
                                                  : f.direction;
@@ -111,7 +111,7 @@ Result<std::vector<NodeScore>> Betweenness(const Snapshot& snap, const Betweenne
 
 Result<std::vector<ComponentOf>> Components(const Snapshot& snap, const Projection& projection,
                                             const Interrupt* interrupt) {
-  LINER_ASSIGN_OR_RETURN(Filter f, ResolveProjection(snap, projection));
+  LINER_ASSIGN_OR_RETURN(ProjectionFilter f, ResolveProjection(snap, projection));
   f.direction = Direction::kOut;  // each edge once; components ignore direction anyway
   const Snapshot::Impl& s = snap.impl();
   size_t n = s.ids.size();

@@ -61,11 +61,11 @@ struct Projection {
 };
 
 // A path through the graph: nodes.size() == edges.size() + 1.
-struct Path {
+struct NodePath {
   std::vector<NodeId> nodes;
   std::vector<EdgeId> edges;
   size_t length() const { return edges.size(); }
-  bool operator==(const Path& o) const { return nodes == o.nodes && edges == o.edges; }
+  bool operator==(const NodePath& o) const { return nodes == o.nodes && edges == o.edges; }
 };
 
 // A node and a score, the shape of most algorithm outputs.

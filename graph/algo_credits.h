@@ -9,7 +9,7 @@
 
 namespace liner::graph {
 
-struct Credit {
+struct CreditEntry {
   Vertex v = 0;       // the work (from Works) or the person (from People)
   float weight = 0;   // best role weight on that work
   uint16_t role = 0;  // the role giving that weight
@@ -22,15 +22,15 @@ class CreditView {
   bool has_credits() const { return credited_ >= 0; }
   bool IsPerson(Vertex v) const { return (s_.labels[v] & people_) != 0; }
   // Distinct works of person v, by vertex, each with v's best role on it.
-  void Works(Vertex v, std::vector<Credit>* out) const { Collect(v, true, out); }
+  void Works(Vertex v, std::vector<CreditEntry>* out) const { Collect(v, true, out); }
   // Distinct people credited on work w, by vertex, each with their best role on it.
-  void People(Vertex w, std::vector<Credit>* out) const { Collect(w, false, out); }
+  void People(Vertex w, std::vector<CreditEntry>* out) const { Collect(w, false, out); }
   // InvalidArgument unless id is a Person or Group of the snapshot.
   Result<Vertex> RequirePerson(NodeId id, const char* what) const;
   const Snapshot::Impl& impl() const { return s_; }
 
  private:
-  void Collect(Vertex v, bool out_edges, std::vector<Credit>* out) const;
+  void Collect(Vertex v, bool out_edges, std::vector<CreditEntry>* out) const;
 
   const Snapshot& snap_;
   const Snapshot::Impl& s_;

@@ -10,7 +10,7 @@ namespace liner::graph {
 namespace {
 
 // Allowed-edge counts per vertex (0 for vertices outside the projection).
-Result<std::vector<uint32_t>> Degrees(const Snapshot::Impl& s, const Filter& f,
+Result<std::vector<uint32_t>> Degrees(const Snapshot::Impl& s, const ProjectionFilter& f,
                                       const Interrupt* interrupt) {
   std::vector<uint32_t> deg(s.ids.size(), 0);
   uint64_t polls = 0;
@@ -24,7 +24,7 @@ Result<std::vector<uint32_t>> Degrees(const Snapshot::Impl& s, const Filter& f,
   return deg;
 }
 
-Result<std::vector<NodeScore>> RunPageRank(const Snapshot& snap, const Filter& f,
+Result<std::vector<NodeScore>> RunPageRank(const Snapshot& snap, const ProjectionFilter& f,
                                            const std::vector<double>& teleport,
                                            const PageRankOptions& o, const Interrupt* intr) {
   if (o.iterations < 0) return Status::InvalidArgument("iterations must be >= 0");
@@ -70,7 +70,7 @@ Result<std::vector<NodeScore>> RunPageRank(const Snapshot& snap, const Filter& f
 
 Result<std::vector<NodeScore>> Degree(const Snapshot& snap, const Projection& projection,
                                       const Interrupt* interrupt) {
-  LINER_ASSIGN_OR_RETURN(Filter f, ResolveProjection(snap, projection));
+  LINER_ASSIGN_OR_RETURN(ProjectionFilter f, ResolveProjection(snap, projection));
   const Snapshot::Impl& s = snap.impl();
   LINER_ASSIGN_OR_RETURN(std::vector<uint32_t> deg, Degrees(s, f, interrupt));
   std::vector<NodeScore> out;
@@ -83,7 +83,7 @@ Result<std::vector<NodeScore>> Degree(const Snapshot& snap, const Projection& pr
 
 Result<std::vector<NodeScore>> PageRank(const Snapshot& snap, const PageRankOptions& options,
                                         const Interrupt* interrupt) {
-  LINER_ASSIGN_OR_RETURN(Filter f, ResolveProjection(snap, options.projection));
+  LINER_ASSIGN_OR_RETURN(ProjectionFilter f, ResolveProjection(snap, options.projection));
   const Snapshot::Impl& s = snap.impl();
   size_t active = 0;
   for (Vertex v = 0; v < s.ids.size(); ++v) active += f.NodeOk(s, v);
@@ -98,7 +98,7 @@ Result<std::vector<NodeScore>> PersonalizedPageRank(const Snapshot& snap,
                                                     const std::vector<NodeId>& seeds,
                                                     const PageRankOptions& options,
                                                     const Interrupt* interrupt) {
-  LINER_ASSIGN_OR_RETURN(Filter f, ResolveProjection(snap, options.projection));
+  LINER_ASSIGN_OR_RETURN(ProjectionFilter f, ResolveProjection(snap, options.projection));
   const Snapshot::Impl& s = snap.impl();
   if (seeds.empty()) return Status::InvalidArgument("personalized PageRank needs a seed node");
   std::vector<Vertex> vs;

@@ -23,7 +23,7 @@ Direction Reverse(Direction d) {
 // are skipped; Yen uses them, plain searches leave them empty.
 class PathSearch {
  public:
-  PathSearch(const Snapshot::Impl& s, const Filter& f, size_t max_hops, const Interrupt* intr,
+  PathSearch(const Snapshot::Impl& s, const ProjectionFilter& f, size_t max_hops, const Interrupt* intr,
              const std::unordered_set<uint64_t>* banned_pairs, bool use_banned_nodes)
       : s_(s), fwd_(f), bwd_(f), max_hops_(max_hops), intr_(intr), banned_pairs_(banned_pairs),
         use_banned_(use_banned_nodes), da_(ThreadScratch(0)), db_(ThreadScratch(1)),
@@ -98,7 +98,7 @@ class PathSearch {
     auto& levels = from_a ? levels_a_ : levels_b_;
     StampedArray& mine = from_a ? da_ : db_;
     StampedArray& other = from_a ? db_ : da_;
-    const Filter& f = from_a ? fwd_ : bwd_;
+    const ProjectionFilter& f = from_a ? fwd_ : bwd_;
     uint32_t depth = static_cast<uint32_t>(levels.size());
     std::vector<Vertex> next;
     uint32_t best = UINT32_MAX;
@@ -175,7 +175,7 @@ class PathSearch {
   }
 
   const Snapshot::Impl& s_;
-  Filter fwd_, bwd_;
+  ProjectionFilter fwd_, bwd_;
   size_t max_hops_;
   const Interrupt* intr_;
   const std::unordered_set<uint64_t>* banned_pairs_;
@@ -189,8 +189,8 @@ class PathSearch {
   Status status_;
 };
 
-Path ToPath(const Snapshot::Impl& s, const PathSearch& search, const std::vector<Vertex>& vs) {
-  Path p;
+NodePath ToPath(const Snapshot::Impl& s, const PathSearch& search, const std::vector<Vertex>& vs) {
+  NodePath p;
   for (size_t i = 0; i < vs.size(); ++i) {
     p.nodes.push_back(s.ids[vs[i]]);
     if (i > 0) p.edges.push_back(search.EdgeBetween(vs[i - 1], vs[i]));
@@ -199,7 +199,7 @@ Path ToPath(const Snapshot::Impl& s, const PathSearch& search, const std::vector
 }
 
 struct Endpoints {
-  Filter filter;
+  ProjectionFilter filter;
   Vertex a = 0, b = 0;
 };
 
@@ -213,41 +213,41 @@ Result<Endpoints> Prepare(const Snapshot& snap, NodeId a, NodeId b, const Projec
 
 }  // namespace
 
-Result<std::optional<Path>> ShortestPath(const Snapshot& snap, NodeId a, NodeId b,
+Result<std::optional<NodePath>> ShortestPath(const Snapshot& snap, NodeId a, NodeId b,
                                          const PathOptions& options, const Interrupt* interrupt) {
   LINER_ASSIGN_OR_RETURN(Endpoints e, Prepare(snap, a, b, options.projection));
   PathSearch search(snap.impl(), e.filter, options.max_hops, interrupt, nullptr, false);
   bool found = search.Run(e.a, e.b);
   LINER_RETURN_IF_ERROR(search.status());
-  if (!found) return std::optional<Path>();
-  return std::optional<Path>(ToPath(snap.impl(), search, search.SmallestPath()));
+  if (!found) return std::optional<NodePath>();
+  return std::optional<NodePath>(ToPath(snap.impl(), search, search.SmallestPath()));
 }
 
-Result<std::vector<Path>> AllShortestPaths(const Snapshot& snap, NodeId a, NodeId b,
+Result<std::vector<NodePath>> AllShortestPaths(const Snapshot& snap, NodeId a, NodeId b,
                                            const PathOptions& options, size_t limit,
                                            const Interrupt* interrupt) {
   LINER_ASSIGN_OR_RETURN(Endpoints e, Prepare(snap, a, b, options.projection));
   PathSearch search(snap.impl(), e.filter, options.max_hops, interrupt, nullptr, false);
   bool found = search.Run(e.a, e.b);
   LINER_RETURN_IF_ERROR(search.status());
-  std::vector<Path> out;
+  std::vector<NodePath> out;
   if (!found) return out;
   for (const auto& vs : search.AllPaths(limit)) out.push_back(ToPath(snap.impl(), search, vs));
   return out;
 }
 
-Result<std::vector<Path>> KShortestPaths(const Snapshot& snap, NodeId a, NodeId b, size_t k,
+Result<std::vector<NodePath>> KShortestPaths(const Snapshot& snap, NodeId a, NodeId b, size_t k,
                                          const PathOptions& options,
                                          const Interrupt* interrupt) {
   LINER_ASSIGN_OR_RETURN(Endpoints e, Prepare(snap, a, b, options.projection));
   const Snapshot::Impl& s = snap.impl();
   std::vector<std::vector<Vertex>> found;
-  if (k == 0) return std::vector<Path>();
+  if (k == 0) return std::vector<NodePath>();
   {
     PathSearch first(s, e.filter, options.max_hops, interrupt, nullptr, false);
     bool ok = first.Run(e.a, e.b);
     LINER_RETURN_IF_ERROR(first.status());
-    if (!ok) return std::vector<Path>();
+    if (!ok) return std::vector<NodePath>();
     found.push_back(first.SmallestPath());
   }
   // Candidates ordered by (length, node sequence).
@@ -287,7 +287,7 @@ Result<std::vector<Path>> KShortestPaths(const Snapshot& snap, NodeId a, NodeId 
     found.push_back(*candidates.begin());
     candidates.erase(candidates.begin());
   }
-  std::vector<Path> out;
+  std::vector<NodePath> out;
   PathSearch edges(s, e.filter, 0, nullptr, nullptr, false);
   for (const auto& vs : found) out.push_back(ToPath(s, edges, vs));
   return out;
@@ -295,7 +295,7 @@ Result<std::vector<Path>> KShortestPaths(const Snapshot& snap, NodeId a, NodeId 
 
 Result<std::vector<NodeDepth>> KHop(const Snapshot& snap, NodeId start, int depth,
                                     const Projection& projection, const Interrupt* interrupt) {
-  LINER_ASSIGN_OR_RETURN(Filter f, ResolveProjection(snap, projection));
+  LINER_ASSIGN_OR_RETURN(ProjectionFilter f, ResolveProjection(snap, projection));
   LINER_ASSIGN_OR_RETURN(Vertex v0, RequireNode(snap, start, "start node"));
   if (depth < 0) return Status::InvalidArgument("depth must be >= 0");
   const Snapshot::Impl& s = snap.impl();

@@ -25,18 +25,18 @@ struct PathOptions {
 
 // The shortest path from `a` to `b`, or nullopt when none exists within max_hops.
 // InvalidArgument when a node is unknown or the projection names something unknown.
-Result<std::optional<Path>> ShortestPath(const Snapshot& snap, NodeId a, NodeId b,
+Result<std::optional<NodePath>> ShortestPath(const Snapshot& snap, NodeId a, NodeId b,
                                          const PathOptions& options,
                                          const Interrupt* interrupt = nullptr);
 
 // Every shortest path from `a` to `b`, in lexicographic node-id order, at most `limit`.
-Result<std::vector<Path>> AllShortestPaths(const Snapshot& snap, NodeId a, NodeId b,
+Result<std::vector<NodePath>> AllShortestPaths(const Snapshot& snap, NodeId a, NodeId b,
                                            const PathOptions& options, size_t limit,
                                            const Interrupt* interrupt = nullptr);
 
 // The k shortest simple (loopless) paths from `a` to `b` by Yen's algorithm, ordered by length
 // then node-id sequence.
-Result<std::vector<Path>> KShortestPaths(const Snapshot& snap, NodeId a, NodeId b, size_t k,
+Result<std::vector<NodePath>> KShortestPaths(const Snapshot& snap, NodeId a, NodeId b, size_t k,
                                          const PathOptions& options,
                                          const Interrupt* interrupt = nullptr);
 

@@ -29,14 +29,14 @@ Result<std::vector<Recommendation>> Recommend(const Snapshot& snap, NodeId perso
   uint64_t polls = 0;
 
   // Pass 0: the seed's collaborators and how strongly they are tied to the seed.
-  std::vector<Credit> works, people, cworks;
+  std::vector<CreditEntry> works, people, cworks;
   cv.Works(p, &works);
   std::unordered_map<Vertex, Collaborator> collab;
-  for (const Credit& w : works) {
+  for (const CreditEntry& w : works) {
     LINER_RETURN_IF_ERROR(PollInterrupt(interrupt, &polls, 64));
     cv.People(w.v, &people);
     double size = static_cast<double>(people.size());
-    for (const Credit& c : people) {
+    for (const CreditEntry& c : people) {
       if (c.v == p) continue;
       double term = w.weight * c.weight / std::log(1 + size);
       Collaborator& info = collab[c.v];
@@ -64,7 +64,7 @@ Result<std::vector<Recommendation>> Recommend(const Snapshot& snap, NodeId perso
     Collaborator& info = collab[c];
     cv.Works(c, &cworks);
     info.hub_damping = 1 / std::log(2 + static_cast<double>(cworks.size()));
-    for (const Credit& t : cworks) {
+    for (const CreditEntry& t : cworks) {
       Status st = PollInterrupt(interrupt, &polls, 64);
       if (!st.ok()) {
         cleanup();
@@ -73,7 +73,7 @@ Result<std::vector<Recommendation>> Recommend(const Snapshot& snap, NodeId perso
       cv.People(t.v, &people);
       double base = info.strength * info.hub_damping * t.weight /
                     std::log(1 + static_cast<double>(people.size()));
-      for (const Credit& q : people) {
+      for (const CreditEntry& q : people) {
         if (q.v == p || collab.count(q.v) != 0) continue;
         if (score[q.v] == 0) touched.push_back(q.v);
         score[q.v] += base * q.weight;
@@ -95,10 +95,10 @@ Result<std::vector<Recommendation>> Recommend(const Snapshot& snap, NodeId perso
     std::unordered_map<Vertex, RecommendReason> by_via;
     std::unordered_map<Vertex, double> best_term;
     cv.Works(q, &cworks);
-    for (const Credit& t : cworks) {
+    for (const CreditEntry& t : cworks) {
       cv.People(t.v, &people);
       double size = static_cast<double>(people.size());
-      for (const Credit& c : people) {
+      for (const CreditEntry& c : people) {
         auto it = collab.find(c.v);
         if (it == collab.end()) continue;
         const Collaborator& info = it->second;

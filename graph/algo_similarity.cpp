@@ -56,7 +56,7 @@ Result<Vertex> CreditView::RequirePerson(NodeId id, const char* what) const {
   return v;
 }
 
-void CreditView::Collect(Vertex v, bool out_edges, std::vector<Credit>* out) const {
+void CreditView::Collect(Vertex v, bool out_edges, std::vector<CreditEntry>* out) const {
   out->clear();
   if (credited_ < 0) return;
   auto add = [&](Vertex u, const EdgeProps& p) {
@@ -74,11 +74,11 @@ void CreditView::Collect(Vertex v, bool out_edges, std::vector<Credit>* out) con
     }
   }
   // Distinct by vertex, keeping the best weight (first such role on ties: edge-id order).
-  std::stable_sort(out->begin(), out->end(), [](const Credit& a, const Credit& b) {
+  std::stable_sort(out->begin(), out->end(), [](const CreditEntry& a, const CreditEntry& b) {
     return a.v != b.v ? a.v < b.v : a.weight > b.weight;
   });
   out->erase(std::unique(out->begin(), out->end(),
-                         [](const Credit& a, const Credit& b) { return a.v == b.v; }),
+                         [](const CreditEntry& a, const CreditEntry& b) { return a.v == b.v; }),
              out->end());
 }
 
@@ -88,18 +88,18 @@ Result<std::vector<NodeScore>> Similar(const Snapshot& snap, NodeId person, size
                                        SimilarityMetric metric, const Interrupt* interrupt) {
   CreditView cv(snap);
   LINER_ASSIGN_OR_RETURN(Vertex p, cv.RequirePerson(person, "node"));
-  std::vector<Credit> works, people;
+  std::vector<CreditEntry> works, people;
   cv.Works(p, &works);
   struct Acc {
     double shared = 0, aa = 0, rw = 0;
   };
   std::unordered_map<Vertex, Acc> acc;
   uint64_t polls = 0;
-  for (const Credit& w : works) {
+  for (const CreditEntry& w : works) {
     LINER_RETURN_IF_ERROR(PollInterrupt(interrupt, &polls, 64));
     cv.People(w.v, &people);
     double size = static_cast<double>(people.size());
-    for (const Credit& q : people) {
+    for (const CreditEntry& q : people) {
       if (q.v == p) continue;
       Acc& a = acc[q.v];
       a.shared += 1;
@@ -109,7 +109,7 @@ Result<std::vector<NodeScore>> Similar(const Snapshot& snap, NodeId person, size
   }
   std::vector<NodeScore> out;
   out.reserve(acc.size());
-  std::vector<Credit> qworks;
+  std::vector<CreditEntry> qworks;
   for (const auto& [q, a] : acc) {
     double score = 0;
     switch (metric) {

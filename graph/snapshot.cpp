@@ -6,6 +6,7 @@
 #include <cctype>
 #include <string>
 
+#include "graph/model.h"
 #include "graph/snapshot_impl.h"
 
 namespace liner::graph {
@@ -20,7 +21,6 @@ std::string Lower(std::string_view s) {
   return out;
 }
 
-bool Contains(const std::string& s, const char* part) { return s.find(part) != std::string::npos; }
 }  // namespace
 
 const char* CategoryName(RoleCategory c) { return kCategoryNames[static_cast<int>(c)]; }
@@ -35,21 +35,8 @@ std::optional<RoleCategory> ParseCategory(std::string_view name) {
 
 RoleCategory CategoryOfRole(std::string_view role) {
   if (role.empty()) return RoleCategory::kNone;
-  std::string r = Lower(role);
-  // Order matters: "mastering engineer" is mastering, "mix engineer" is mixing.
-  if (Contains(r, "master")) return RoleCategory::kMastering;
-  if (Contains(r, "mix")) return RoleCategory::kMixing;
-  if (Contains(r, "engineer") || Contains(r, "recording")) return RoleCategory::kEngineering;
-  if (Contains(r, "produc") || Contains(r, "programm")) return RoleCategory::kProduction;
-  if (Contains(r, "writ") || Contains(r, "compos") || Contains(r, "lyric")) {
-    return RoleCategory::kWriting;
-  }
-  if (Contains(r, "perform") || Contains(r, "featur") || Contains(r, "vocal") ||
-      Contains(r, "narrat") || Contains(r, "guitar") || Contains(r, "bass") ||
-      Contains(r, "drum") || Contains(r, "piano") || Contains(r, "instrument")) {
-    return RoleCategory::kPerformance;
-  }
-  return RoleCategory::kOther;
+  // One vocabulary for the whole project: the data model's role table.
+  return ParseCategory(model::CategoryForRole(role)).value_or(RoleCategory::kOther);
 }
 
 // ---- Snapshot ----

@@ -51,7 +51,7 @@ const char* CategoryName(RoleCategory c);
 // Parses "production" etc. (case-insensitive); nullopt when unknown.
 std::optional<RoleCategory> ParseCategory(std::string_view name);
 // The category of a role name when an edge carries no `category` property (generated data):
-// performer/featured/vocals... -> performance, writer -> writing, producer -> production, ...
+// model::CategoryForRole, as an enum; kNone for an empty role.
 RoleCategory CategoryOfRole(std::string_view role);
 
 using LabelMask = uint64_t;  // bit i = the snapshot's label i (at most 64 labels)

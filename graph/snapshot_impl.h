@@ -42,7 +42,7 @@ struct Snapshot::Impl {
 };
 
 // A resolved Projection: bit tests instead of names.
-struct Filter {
+struct ProjectionFilter {
   bool all_types = true, all_roles = true, all_categories = true, all_labels = true;
   std::vector<bool> types, roles;
   std::bitset<kNumCategories> categories;
@@ -59,12 +59,12 @@ struct Filter {
 };
 
 // Checks every name of `p` against the snapshot (InvalidArgument naming an unknown one).
-Result<Filter> ResolveProjection(const Snapshot& snap, const Projection& p);
+Result<ProjectionFilter> ResolveProjection(const Snapshot& snap, const Projection& p);
 
 // Calls fn(neighbour, edge_props) for each edge of `v` allowed by `f` in f.direction, out-edges
 // first (in edge-id order), then in-edges. The neighbour must also pass the node filter.
 template <typename Fn>
-inline void ForEachNeighbor(const Snapshot::Impl& s, const Filter& f, Vertex v, Fn&& fn) {
+inline void ForEachNeighbor(const Snapshot::Impl& s, const ProjectionFilter& f, Vertex v, Fn&& fn) {
   if (f.direction != Direction::kIn) {
     for (auto [it, end] = boost::out_edges(v, s.g); it != end; ++it) {
       const EdgeProps& p = s.g[*it];

@@ -17,8 +17,8 @@ std::string Known(const std::vector<std::string>& names, size_t skip = 0) {
 }
 }  // namespace
 
-Result<Filter> ResolveProjection(const Snapshot& snap, const Projection& p) {
-  Filter f;
+Result<ProjectionFilter> ResolveProjection(const Snapshot& snap, const Projection& p) {
+  ProjectionFilter f;
   f.direction = p.direction;
   if (!p.types.empty()) {
     f.all_types = false;
