@@ -47,9 +47,10 @@ void PrintRows(const std::vector<std::string>& columns,
                const std::vector<std::vector<nlohmann::json>>& rows, const std::string& format,
                Io& io) {
   if (format == "json" || format == "jsonl") {
-    nlohmann::json all = nlohmann::json::array();
+    // ordered_json keeps the columns in their declared order.
+    nlohmann::ordered_json all = nlohmann::ordered_json::array();
     for (const auto& row : rows) {
-      nlohmann::json obj = nlohmann::json::object();
+      nlohmann::ordered_json obj = nlohmann::ordered_json::object();
       for (size_t i = 0; i < columns.size() && i < row.size(); ++i) obj[columns[i]] = row[i];
       if (format == "jsonl") {
         io.out << obj.dump() << "\n";
