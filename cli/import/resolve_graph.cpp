@@ -1,0 +1,342 @@
+// Entity resolution and idempotent edge writes (see resolve_graph.h).
+#include "cli/import/resolve_graph.h"
+
+#include <algorithm>
+#include <cctype>
+#include <filesystem>
+#include <iomanip>
+#include <ostream>
+
+#include "cli/import/resolve_names.h"
+
+namespace liner::import {
+namespace {
+
+bool IsTitled(const std::string& label) {
+  return label == "Song" || label == "Album" || label == "Sample";
+}
+
+// Nodes examined per name lookup through the prefix index (names differing only in
+// punctuation); bounds the cost of a very common first word.
+constexpr size_t kPrefixCandidates = 16;
+
+}  // namespace
+
+void AddProp(Props& props, std::string key, Value value) {
+  if (value.is_null()) return;
+  if (value.is_string() && value.as_string().empty()) return;
+  if (value.is_list() && value.as_list().empty()) return;
+  props.emplace_back(std::move(key), std::move(value));
+}
+
+Resolver::Resolver(Transaction& txn, ImportSummary& summary, std::string source)
+    : txn_(txn), summary_(summary), source_(std::move(source)) {}
+
+Result<TokenId> Resolver::Token(TokenKind kind, std::string_view name) {
+  auto& cache = tokens_[static_cast<int>(kind)];
+  auto it = cache.find(std::string(name));
+  if (it != cache.end()) return it->second;
+  LINER_ASSIGN_OR_RETURN(TokenId id, txn_.GetOrCreateToken(kind, name));
+  cache.emplace(std::string(name), id);
+  return id;
+}
+
+std::vector<std::string> Resolver::KindLabels(const std::string& label) const {
+  // A credit rarely says whether an artist is one person or a band: both labels are one kind.
+  if (label == "Person") return {"Person", "Group"};
+  if (label == "Group") return {"Group", "Person"};
+  return {label};
+}
+
+Result<std::vector<NodeId>> Resolver::NameCandidates(const std::string& label,
+                                                     const std::string& name) {
+  std::vector<NodeId> out;
+  const std::string key = ResolveKey(name);
+  if (key.empty()) return out;
+  auto mem = names_.find(label + '\0' + key);
+  if (mem != names_.end()) out.push_back(mem->second);
+  LINER_ASSIGN_OR_RETURN(TokenId label_tok, Token(TokenKind::kLabel, label));
+  TokenId name_key = txn_.LookupToken(TokenKind::kPropertyKey, IsTitled(label) ? "title" : "name");
+  auto consider = [&](NodeId id) -> Status {
+    if (std::find(out.begin(), out.end(), id) != out.end()) return Status::OK();
+    LINER_ASSIGN_OR_RETURN(auto rec, txn_.GetNode(id));
+    if (!rec || name_key == kNoToken) return Status::OK();
+    const Value* v = rec->props.Get(name_key);
+    if (v && v->is_string() && ResolveKey(v->as_string()) == key) out.push_back(id);
+    return Status::OK();
+  };
+  for (const std::string& variant : {name, "The " + name, std::string(key)}) {
+    for (NodeId id : txn_.FindByName(label_tok, variant)) LINER_RETURN_IF_ERROR(consider(id));
+  }
+  // Names that differ in punctuation ("Guns N' Roses" vs "Guns N Roses") share a first word.
+  if (out.empty()) {
+    std::string norm = NormalizeName(name);
+    if (norm.rfind("the ", 0) == 0) norm.erase(0, 4);
+    size_t end = 0;
+    while (end < norm.size() && (static_cast<unsigned char>(norm[end]) >= 0x80 ||
+                                 std::isalnum(static_cast<unsigned char>(norm[end])))) {
+      ++end;
+    }
+    if (end > 0 && end < norm.size()) {
+      for (NodeId id : txn_.FindByNamePrefix(label_tok, norm.substr(0, end), kPrefixCandidates)) {
+        LINER_RETURN_IF_ERROR(consider(id));
+      }
+    }
+  }
+  return out;
+}
+
+bool Resolver::Conflicts(const NodeRecord& node, const NodeSpec& spec) {
+  if (spec.id_key.empty() || spec.id_value.is_null()) return false;
+  TokenId key = txn_.LookupToken(TokenKind::kPropertyKey, spec.id_key);
+  if (key == kNoToken) return false;
+  const Value* have = node.props.Get(key);
+  if (!have || *have == spec.id_value) return false;
+  if (spec.id_key == "id" && have->is_string() && spec.id_value.is_string()) {
+    // Readable ids of different datasets ("person:x", "music-routes:individual:x") coexist.
+    return IdNamespace(have->as_string()) == IdNamespace(spec.id_value.as_string());
+  }
+  return true;
+}
+
+void Resolver::Remember(const NodeSpec& spec, NodeId id) {
+  if (!spec.match_by_name) return;
+  for (const std::string& label : KindLabels(spec.label)) {
+    std::string k = ResolveKey(spec.name);
+    if (!k.empty()) names_.emplace(label + '\0' + k, id);
+    for (const auto& alias : spec.aliases) {
+      std::string ak = ResolveKey(alias);
+      if (!ak.empty()) names_.emplace(label + '\0' + ak, id);
+    }
+  }
+}
+
+Result<NodeId> Resolver::Resolve(const NodeSpec& spec) {
+  const std::vector<std::string> labels = KindLabels(spec.label);
+  if (!spec.id_key.empty() && !spec.id_value.is_null()) {
+    LINER_ASSIGN_OR_RETURN(TokenId key, Token(TokenKind::kPropertyKey, spec.id_key));
+    for (const std::string& label : labels) {
+      LINER_ASSIGN_OR_RETURN(TokenId label_tok, Token(TokenKind::kLabel, label));
+      auto found = txn_.FindByProperty(label_tok, key, spec.id_value);
+      if (found && !found->empty()) {
+        NodeId id = found->front();
+        LINER_RETURN_IF_ERROR(Update(id, spec, /*by_id=*/true));
+        Remember(spec, id);
+        return id;
+      }
+    }
+  }
+  if (spec.match_by_name && !spec.name.empty()) {
+    for (const std::string& label : labels) {
+      LINER_ASSIGN_OR_RETURN(auto candidates, NameCandidates(label, spec.name));
+      for (NodeId id : candidates) {
+        LINER_ASSIGN_OR_RETURN(auto rec, txn_.GetNode(id));
+        if (!rec || Conflicts(*rec, spec)) continue;
+        LINER_RETURN_IF_ERROR(Update(id, spec, /*by_id=*/false));
+        Remember(spec, id);
+        return id;
+      }
+    }
+  }
+  PropertyMap props;
+  LINER_ASSIGN_OR_RETURN(TokenId label_tok, Token(TokenKind::kLabel, spec.label));
+  auto set = [&](const std::string& k, Value v) -> Status {
+    if (v.is_null() || (v.is_string() && v.as_string().empty())) return Status::OK();
+    LINER_ASSIGN_OR_RETURN(TokenId t, Token(TokenKind::kPropertyKey, k));
+    props.Set(t, std::move(v));
+    return Status::OK();
+  };
+  LINER_RETURN_IF_ERROR(set(IsTitled(spec.label) ? "title" : "name", spec.name));
+  if (!spec.id_key.empty()) LINER_RETURN_IF_ERROR(set(spec.id_key, spec.id_value));
+  ValueList aliases;
+  for (const auto& a : spec.aliases) {
+    if (!a.empty() && a != spec.name) aliases.emplace_back(a);
+  }
+  if (!aliases.empty()) LINER_RETURN_IF_ERROR(set("aliases", std::move(aliases)));
+  for (const auto& [k, v] : spec.props) LINER_RETURN_IF_ERROR(set(k, v));
+  LINER_ASSIGN_OR_RETURN(NodeId id, txn_.CreateNode({label_tok}, std::move(props)));
+  fresh_.insert(id);
+  touched_nodes_.insert(id);
+  ++summary_.nodes_added[spec.label];
+  Remember(spec, id);
+  return id;
+}
+
+Status Resolver::Update(NodeId id, const NodeSpec& spec, bool by_id) {
+  LINER_ASSIGN_OR_RETURN(auto rec, txn_.GetNode(id));
+  if (!rec) return Status::Internal("resolved node " + std::to_string(id) + " vanished");
+  if (!fresh_.count(id)) ++summary_.nodes_merged;
+  // The first record of an import that names a node may overwrite what an earlier import
+  // stored (a later dump updates what changed); later records of the same import only fill
+  // gaps, so records that disagree cannot flip a value back and forth on every re-import.
+  const bool overwrite = by_id && touched_nodes_.insert(id).second;
+  if (spec.label_certain) {
+    LINER_ASSIGN_OR_RETURN(TokenId want, Token(TokenKind::kLabel, spec.label));
+    if (!rec->HasLabel(want)) {
+      // A record that knows better (an artists file with members) moves Person <-> Group.
+      for (const std::string& other : KindLabels(spec.label)) {
+        TokenId t = txn_.LookupToken(TokenKind::kLabel, other);
+        if (t != kNoToken && t != want && rec->HasLabel(t)) {
+          LINER_RETURN_IF_ERROR(txn_.RemoveLabel(id, t));
+        }
+      }
+          LINER_RETURN_IF_ERROR(txn_.AddLabel(id, want));
+    }
+  }
+  PropertyMap props = rec->props;
+  auto set = [&](const std::string& k, const Value& v, bool overwrite) -> Status {
+    if (v.is_null() || (v.is_string() && v.as_string().empty())) return Status::OK();
+    LINER_ASSIGN_OR_RETURN(TokenId t, Token(TokenKind::kPropertyKey, k));
+    const Value* have = props.Get(t);
+    if (!have || (overwrite && !(*have == v))) props.Set(t, v);
+    return Status::OK();
+  };
+  const std::string name_key = IsTitled(spec.label) ? "title" : "name";
+  LINER_RETURN_IF_ERROR(set(name_key, spec.name, overwrite));
+  if (!spec.id_key.empty() && !(spec.id_key == "id" && !by_id)) {
+    LINER_RETURN_IF_ERROR(set(spec.id_key, spec.id_value, false));
+  }
+  // Aliases: the union, plus the incoming name when it is spelled differently.
+  LINER_ASSIGN_OR_RETURN(TokenId alias_key, Token(TokenKind::kPropertyKey, "aliases"));
+  TokenId name_tok = txn_.LookupToken(TokenKind::kPropertyKey, name_key);
+  const Value* current_name = name_tok == kNoToken ? nullptr : props.Get(name_tok);
+  ValueList aliases;
+  if (const Value* a = props.Get(alias_key); a && a->is_list()) aliases = a->as_list();
+  size_t before = aliases.size();
+  auto add_alias = [&](const std::string& a) {
+    if (a.empty() || (current_name && current_name->is_string() && current_name->as_string() == a))
+      return;
+    if (std::find(aliases.begin(), aliases.end(), Value(a)) == aliases.end()) aliases.emplace_back(a);
+  };
+  for (const auto& a : spec.aliases) add_alias(a);
+  if (!by_id) add_alias(spec.name);
+  if (aliases.size() != before) props.Set(alias_key, Value(std::move(aliases)));
+  for (const auto& [k, v] : spec.props) LINER_RETURN_IF_ERROR(set(k, v, overwrite));
+  if (props == rec->props) return Status::OK();
+  return txn_.ReplaceNodeProperties(id, std::move(props));
+}
+
+Status Resolver::Link(NodeId src, NodeId dst, std::string_view type, Props props,
+                      std::initializer_list<std::string_view> identity) {
+  LINER_ASSIGN_OR_RETURN(TokenId type_tok, Token(TokenKind::kRelType, type));
+  PropertyMap map;
+  props.emplace_back("source", Value(source_));
+  for (auto& [k, v] : props) {
+    if (v.is_null() || (v.is_string() && v.as_string().empty())) continue;
+    LINER_ASSIGN_OR_RETURN(TokenId t, Token(TokenKind::kPropertyKey, k));
+    map.Set(t, std::move(v));
+  }
+  std::vector<TokenId> id_keys;
+  LINER_ASSIGN_OR_RETURN(TokenId source_tok, Token(TokenKind::kPropertyKey, "source"));
+  id_keys.push_back(source_tok);
+  for (std::string_view k : identity) {
+    LINER_ASSIGN_OR_RETURN(TokenId t, Token(TokenKind::kPropertyKey, k));
+    id_keys.push_back(t);
+  }
+  // Credits fan in to a song (few per song); other edges fan out from few per source node.
+  const bool from_dst = type == "CREDITED";
+  auto cursor = from_dst ? txn_.Neighbors(dst, Direction::kIn, type_tok)
+                         : txn_.Neighbors(src, Direction::kOut, type_tok);
+  const NodeId other = from_dst ? src : dst;
+  for (; cursor->Valid(); cursor->Next()) {
+    if (cursor->entry().other != other) continue;
+    LINER_ASSIGN_OR_RETURN(auto edge, txn_.GetEdge(cursor->entry().edge));
+    if (!edge) continue;
+    bool same = std::all_of(id_keys.begin(), id_keys.end(), [&](TokenId k) {
+      const Value* a = edge->props.Get(k);
+      const Value* b = map.Get(k);
+      return (a == nullptr && b == nullptr) || (a && b && *a == *b);
+    });
+    if (!same) continue;
+    PropertyMap merged = edge->props;
+    const bool overwrite = touched_edges_.insert(edge->id).second;  // as for nodes
+    for (const auto& [k, v] : map.entries()) {
+      if (overwrite || !merged.Get(k)) merged.Set(k, v);
+    }
+    if (merged == edge->props) return Status::OK();
+      return txn_.ReplaceEdgeProperties(edge->id, std::move(merged));
+  }
+  LINER_RETURN_IF_ERROR(cursor->status());
+  LINER_ASSIGN_OR_RETURN(EdgeId e, txn_.CreateEdge(src, dst, type_tok, std::move(map)));
+  touched_edges_.insert(e);
+  ++summary_.edges_added[std::string(type)];
+  return Status::OK();
+}
+
+Progress::Progress(const ImportOptions& options)
+    : options_(options), start_(std::chrono::steady_clock::now()), last_(start_) {}
+
+void Progress::Update(uint64_t records, uint64_t bytes, uint64_t total_bytes) {
+  if (!options_.progress || !options_.progress_is_terminal) return;
+  auto now = std::chrono::steady_clock::now();
+  if (now - last_ < std::chrono::milliseconds(250)) return;
+  last_ = now;
+  double secs = std::chrono::duration<double>(now - start_).count();
+  double rate = secs > 0 ? bytes / secs / 1e6 : 0;
+  std::ostream& o = *options_.progress;
+  o << "\r" << records << " records, " << std::fixed << std::setprecision(1) << bytes / 1e6
+    << " MB, " << rate << " MB/s";
+  if (total_bytes > bytes && rate > 0) {
+    double pct = 100.0 * bytes / total_bytes;
+    o << " (" << std::setprecision(0) << pct << "%, ETA " << (total_bytes - bytes) / 1e6 / rate
+      << " s)";
+  }
+  o << "   " << std::flush;
+  drawn_ = true;
+}
+
+double Progress::Finish() {
+  if (drawn_) *options_.progress << "\r\033[K" << std::flush;
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
+}
+
+
+Status ReportBad(const ImportOptions& options, ImportSummary& summary, const std::string& where,
+                 const std::string& reason) {
+  std::string msg = where + ": " + reason;
+  if (!options.skip_bad) return Status::InvalidArgument(msg);
+  ++summary.records_skipped;
+  if (summary.skipped_reasons.size() < 1000) summary.skipped_reasons.push_back(msg);
+  if (options.warnings) *options.warnings << "skipped " << msg << "\n";
+  return Status::OK();
+}
+
+std::vector<std::string> ExpandPaths(const std::vector<std::string>& paths,
+                                     const std::vector<std::string>& extensions) {
+  namespace fs = std::filesystem;
+  std::vector<std::string> out;
+  for (const auto& p : paths) {
+    std::error_code ec;
+    if (!fs::is_directory(p, ec)) {
+      out.push_back(p);
+      continue;
+    }
+    std::vector<std::string> files;
+    for (const auto& e : fs::directory_iterator(p, ec)) {
+      if (!e.is_regular_file()) continue;
+      std::string name = e.path().filename().string();
+      for (const auto& ext : extensions) {
+        if (name.size() >= ext.size() &&
+            name.compare(name.size() - ext.size(), ext.size(), ext) == 0) {
+          files.push_back(e.path().string());
+          break;
+        }
+      }
+    }
+    std::sort(files.begin(), files.end());
+    out.insert(out.end(), files.begin(), files.end());
+  }
+  return out;
+}
+
+uint64_t TotalSize(const std::vector<std::string>& files) {
+  uint64_t total = 0;
+  for (const auto& f : files) {
+    std::error_code ec;
+    auto n = std::filesystem::file_size(f, ec);
+    if (!ec) total += n;
+  }
+  return total;
+}
+
+}  // namespace liner::import

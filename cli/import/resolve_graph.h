@@ -1,0 +1,111 @@
+#pragma once
+// Resolver: entity resolution and idempotent writes for the real-data importers.
+//
+// Inside one write Transaction, Resolve() finds the node an incoming record denotes, or creates
+// it: first by external id (mbid, discogs_id, or a namespaced `id`), then - for people, groups,
+// labels and studios - by name key (resolve_names.h) among nodes that carry no conflicting id,
+// so "The Beatles" from Discogs joins "Beatles" from MusicBrainz while two people of one name
+// with different ids stay two nodes. Link() writes an edge unless an edge of the same type,
+// endpoints, source and identity properties (role, …) exists, in which case it updates the
+// properties that changed. Re-importing a file therefore changes nothing.
+// Not thread-safe: one Resolver per import, used from one thread.
+
+#include <chrono>
+#include <cstdint>
+#include <initializer_list>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <utility>
+#include <vector>
+
+#include "cli/import/importer.h"
+#include "storage/database.h"
+
+namespace liner::import {
+
+using Props = std::vector<std::pair<std::string, Value>>;
+
+// What an incoming record says about one node.
+struct NodeSpec {
+  std::string label;          // Person, Group, Song, Sample, Album, Label, Studio
+  bool label_certain = true;  // false: a credit that does not say Person or Group
+  std::string id_key;         // "mbid", "discogs_id", "id" or "" (no identity: name only)
+  Value id_value;
+  std::string name;           // stored as `title` on Song, Sample, Album; else `name`
+  bool match_by_name = true;  // false for songs and albums: a title is not an identity
+  std::vector<std::string> aliases;  // other names of the node (credited-as, legal names)
+  Props props;                       // further properties; empty strings and nulls are skipped
+};
+
+class Resolver {
+ public:
+  Resolver(Transaction& txn, ImportSummary& summary, std::string source);
+
+  // The node `spec` denotes, created or updated as needed.
+  Result<NodeId> Resolve(const NodeSpec& spec);
+
+  // Writes src -[type]-> dst with `props` plus `source`, unless an edge with the same type,
+  // endpoints, source and values of `identity` keys exists (then changed props are updated).
+  Status Link(NodeId src, NodeId dst, std::string_view type, Props props,
+              std::initializer_list<std::string_view> identity = {"role"});
+
+  // Counts a relationship type or role that is not in the taxonomy (kept with category other).
+  void CountUnknown(const std::string& what) { ++summary_.unknown_kept[what]; }
+  const std::string& source() const { return source_; }
+  Transaction& txn() { return txn_; }
+
+ private:
+  Result<TokenId> Token(TokenKind kind, std::string_view name);
+  std::vector<std::string> KindLabels(const std::string& label) const;
+  Result<std::vector<NodeId>> NameCandidates(const std::string& label, const std::string& name);
+  bool Conflicts(const NodeRecord& node, const NodeSpec& spec);
+  Status Update(NodeId id, const NodeSpec& spec, bool by_id);
+  void Remember(const NodeSpec& spec, NodeId id);
+
+  Transaction& txn_;
+  ImportSummary& summary_;
+  std::string source_;
+  std::unordered_map<std::string, TokenId> tokens_[3];
+  std::unordered_set<NodeId> fresh_;          // nodes created by this import
+  std::unordered_set<NodeId> touched_nodes_;  // nodes created or updated by this import
+  std::unordered_set<EdgeId> touched_edges_;
+  // (label kind + '\0' + name key) -> node, for names and aliases seen in this import.
+  std::unordered_map<std::string, NodeId> names_;
+};
+
+// Progress on a terminal (records, bytes, rate) and the end-of-import timing.
+class Progress {
+ public:
+  explicit Progress(const ImportOptions& options);
+  // Called per record; redraws at most a few times a second.
+  void Update(uint64_t records, uint64_t bytes, uint64_t total_bytes);
+  // Clears the bar; returns seconds since construction.
+  double Finish();
+
+ private:
+  const ImportOptions& options_;
+  std::chrono::steady_clock::time_point start_;
+  std::chrono::steady_clock::time_point last_;
+  bool drawn_ = false;
+};
+
+// Adds `key` = `value` to `props` unless the value is null or an empty string.
+void AddProp(Props& props, std::string key, Value value);
+
+
+// A bad record: with options.skip_bad it is counted, reported on options.warnings and OK is
+// returned (the import goes on); otherwise InvalidArgument("<where>: <reason>") stops it.
+Status ReportBad(const ImportOptions& options, ImportSummary& summary, const std::string& where,
+                 const std::string& reason);
+
+// The files to read for `paths`: files as given, directories expanded (sorted) to the files in
+// them whose names end with one of `extensions` (e.g. ".json", ".xml.gz").
+std::vector<std::string> ExpandPaths(const std::vector<std::string>& paths,
+                                     const std::vector<std::string>& extensions);
+
+// Total size in bytes of `files` (0 for those that cannot be stat'ed): the progress bar's 100%.
+uint64_t TotalSize(const std::vector<std::string>& files);
+
+}  // namespace liner::import
