@@ -62,7 +62,7 @@ const std::vector<std::string>& Database::IndexedKeys() {
   return k;
 }
 const std::vector<std::string>& Database::NameKeys() {
-  static const std::vector<std::string> k = {"name", "title"};
+  static const std::vector<std::string> k = {"name", "title", "aliases"};
   return k;
 }
 

@@ -95,7 +95,8 @@ class Database {
   static const std::vector<std::string>& UniqueKeys();
   // Property keys indexed for equality, not unique (id, plus the unique ones).
   static const std::vector<std::string>& IndexedKeys();
-  // Property keys indexed by normalised text (case- and accent-insensitive): name, title.
+  // Property keys indexed by normalised text (case- and accent-insensitive): name, title, and
+  // aliases (each string of the list).
   static const std::vector<std::string>& NameKeys();
 };
 
@@ -129,7 +130,7 @@ class Transaction {
   // Number of adjacency entries (cheap count by prefix scan).
   virtual uint64_t Degree(NodeId node, Direction dir, TokenId type = kNoToken) = 0;
 
-  // Nodes whose `name`/`title` normalises to the same text as `name` (case-, accent- and
+  // Nodes whose `name`/`title` (or one of whose `aliases`) normalises to the same text as `name` (case-, accent- and
   // whitespace-insensitive), within `label` or, with kNoToken, within any label.
   virtual std::vector<NodeId> FindByName(TokenId label, std::string_view name) = 0;
   // Nodes whose normalised name/title starts with the normalised `prefix` (for completion and

@@ -483,17 +483,36 @@ class RocksTransaction final : public Transaction {
                      indexed_keys_.size() == Database::IndexedKeys().size();
   }
 
+  // Distinct normalised names a node is found by: its name/title strings and every string of
+  // its aliases list.
+  std::vector<std::string> IndexedNames(const NodeRecord& rec) {
+    std::vector<std::string> out;
+    auto add = [&](const Value& v) {
+      if (!v.is_string()) return;
+      std::string norm = NormalizeName(v.as_string());
+      if (!norm.empty() && std::find(out.begin(), out.end(), norm) == out.end()) {
+        out.push_back(std::move(norm));
+      }
+    };
+    for (TokenId key : name_keys_) {
+      const Value* v = rec.props.Get(key);
+      if (!v) continue;
+      if (v->is_list()) {
+        for (const Value& e : v->as_list()) add(e);
+      } else {
+        add(*v);
+      }
+    }
+    return out;
+  }
+
   // Index entries of a node: name index and equality index, under each label and under label 0
   // (any label). Fails with Constraint when a unique key's value is taken by another node.
   Status AddIndexes(const NodeRecord& rec) {
     RefreshSpecialKeys();
     std::vector<TokenId> scopes = rec.labels;
     scopes.push_back(kNoToken);
-    for (TokenId key : name_keys_) {
-      const Value* v = rec.props.Get(key);
-      if (!v || !v->is_string()) continue;
-      std::string norm = NormalizeName(v->as_string());
-      if (norm.empty()) continue;
+    for (const std::string& norm : IndexedNames(rec)) {
       for (TokenId l : scopes) Put(kCfIndex, keys::NameKey(l, norm, rec.id), "");
     }
     for (TokenId key : indexed_keys_) {
@@ -525,11 +544,7 @@ class RocksTransaction final : public Transaction {
     RefreshSpecialKeys();
     std::vector<TokenId> scopes = rec.labels;
     scopes.push_back(kNoToken);
-    for (TokenId key : name_keys_) {
-      const Value* v = rec.props.Get(key);
-      if (!v || !v->is_string()) continue;
-      std::string norm = NormalizeName(v->as_string());
-      if (norm.empty()) continue;
+    for (const std::string& norm : IndexedNames(rec)) {
       for (TokenId l : scopes) Delete(kCfIndex, keys::NameKey(l, norm, rec.id));
     }
     for (TokenId key : indexed_keys_) {

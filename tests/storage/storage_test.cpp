@@ -261,3 +261,18 @@ TEST_CASE("opening a non-database or missing directory is a clear error", "[stor
   auto junk = Database::Open(dir.Sub("junk"));
   CHECK(junk.status().code() == Status::Code::kInvalidArgument);
 }
+
+TEST_CASE("aliases are found through the name index", "[storage]") {
+  TempDir dir;
+  auto db = OpenDb(dir.Sub("db"));
+  auto txn = std::move(db->Begin()).value();
+  TokenId person = Tok(*txn, TokenKind::kLabel, "Person");
+  NodeId n = *txn->CreateNode(
+      {person}, Props(*txn, {{"name", "The Alchemist"},
+                             {"aliases", ValueList{Value("Alan Maman"), Value("ALCHEMIST")}}}));
+  CHECK(txn->FindByName(person, "alan maman") == std::vector<NodeId>{n});
+  CHECK(txn->FindByName(kNoToken, "The Alchemist") == std::vector<NodeId>{n});
+  TokenId aliases = txn->LookupToken(TokenKind::kPropertyKey, "aliases");
+  REQUIRE(txn->SetNodeProperty(n, aliases, Value()).ok());
+  CHECK(txn->FindByName(person, "alan maman").empty());
+}
