@@ -10,6 +10,7 @@ int CmdStats(const std::vector<std::string>& args, Io& io);
 int CmdLinked(const std::vector<std::string>& args, Io& io);
 int CmdPath(const std::vector<std::string>& args, Io& io);
 int CmdImport(const std::vector<std::string>& args, Io& io);
+int CmdExport(const std::vector<std::string>& args, Io& io);
 
 namespace {
 int CmdHelp(const std::vector<std::string>& args, Io& io);
@@ -25,6 +26,9 @@ const std::vector<CommandSpec>& Commands() {
        "who is linked to NAME through samples or a shared role category", CmdLinked},
       {"path", "liner path --db DIR A B [--via TYPES|CATEGORIES] [--format table|csv|json]",
        "shortest chain between two people, with every hop's relationship and role", CmdPath},
+      {"export",
+       "liner export --db DIR --format graphml|dot|edgelist [--query CYPHER] [--out FILE]",
+       "write the graph (or a query's nodes and relationships) for other tools", CmdExport},
       {"import",
        "liner import --db DIR [--format csv|jsonl|musicbrainz|discogs|music-routes] [--skip-bad] "
        "[--id-type string|integer] [--nodes=[LABEL[:LABEL]=]FILES] [--relationships=[TYPE=]FILES] "
