@@ -129,6 +129,14 @@ Result<std::vector<Recommendation>> Recommend(const Snapshot& snap, NodeId perso
   return out;
 }
 
+std::string FormatReason(const RecommendReason& r,
+                         const std::function<std::string(NodeId)>& name_of) {
+  auto role = [](const std::string& s) { return s.empty() ? std::string("credited") : s; };
+  return name_of(r.via) + ": " + role(r.via_role_with_seed) + " on '" +
+         name_of(r.work_with_seed) + "' with the seed; " + role(r.via_role_with_candidate) +
+         " on '" + name_of(r.work_with_candidate) + "' (they: " + role(r.candidate_role) + ")";
+}
+
 Result<std::vector<LineageEntry>> Lineage(const Snapshot& snap, NodeId song, int max_depth,
                                           const Interrupt* interrupt) {
   const Snapshot::Impl& s = snap.impl();

@@ -12,6 +12,7 @@
 //
 // Thread safety: reentrant; only reads the snapshot.
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -45,6 +46,11 @@ struct RecommendReason {
   std::string candidate_role;
   double contribution = 0;
 };
+
+// "Sounwave: writer on 'We Cry Together' with the seed; producer on 'June' (they: performer)",
+// with node names from `name_of`.
+std::string FormatReason(const RecommendReason& reason,
+                         const std::function<std::string(NodeId)>& name_of);
 
 struct Recommendation {
   NodeId person = 0;

@@ -202,15 +202,6 @@ std::string DisplayName(ProcContext& ctx, NodeId id) {
   return "#" + std::to_string(id);
 }
 
-// "Sounwave: writer on 'We Cry Together' with the seed; producer on 'June' (they: performer)".
-std::string ReasonText(ProcContext& ctx, const graph::RecommendReason& r) {
-  auto role = [](const std::string& s) { return s.empty() ? std::string("credited") : s; };
-  return DisplayName(ctx, r.via) + ": " + role(r.via_role_with_seed) + " on '" +
-         DisplayName(ctx, r.work_with_seed) + "' with the seed; " +
-         role(r.via_role_with_candidate) + " on '" + DisplayName(ctx, r.work_with_candidate) +
-         "' (they: " + role(r.candidate_role) + ")";
-}
-
 QValue MapArg() { return QValue(QMap{}); }
 
 // ---- procedures ----
@@ -377,7 +368,8 @@ ProcedureSpec RecommendSpec() {
     Rows rows;
     for (const auto& rec : *r) {
       QList reasons;
-      for (const auto& why : rec.reasons) reasons.push_back(QValue(ReasonText(ctx, why)));
+      for (const auto& why : rec.reasons) reasons.push_back(QValue(graph::FormatReason(
+            why, [&](NodeId id) { return DisplayName(ctx, id); })));
       if (rec.shared_collaborators > rec.reasons.size()) {
         reasons.push_back(QValue("and " +
                                  std::to_string(rec.shared_collaborators - rec.reasons.size()) +
