@@ -29,6 +29,7 @@ constexpr const char* kUsage =
     "usage: liner-tck [FEATURES_DIR] [--features DIR] [--filter SUBSTR]... [--exclude SUBSTR]...\n"
     "                 [--write-passing FILE] [--failures FILE] [--failures-md FILE]\n"
     "                 [--check-list FILE] [--timeout SECONDS] [--no-fork] [--verbose]\n"
+    "                 [--dry-run]\n"
     "Runs every scenario (each example row counts as one) on a fresh database.\n"
     "  FEATURES_DIR       default: <source>/../shared/opencypher-tck/tck/features\n"
     "  --filter SUBSTR    run scenarios whose key 'path :: name' contains SUBSTR (any of them)\n"
@@ -39,7 +40,8 @@ constexpr const char* kUsage =
     "  --check-list F     run only the scenarios listed in F; exit 1 if any fails\n"
     "  --timeout S        per-query limit in the engine (default 10); the process running a\n"
     "                     scenario is killed after 3*S seconds\n"
-    "  --no-fork          run in this process (a crash ends the run)\n";
+    "  --no-fork          run in this process (a crash ends the run)\n"
+    "  --dry-run          only read the features: list scenario keys and unknown steps\n";
 
 struct Args {
   std::string features;
@@ -48,6 +50,7 @@ struct Args {
   int timeout_s = 10;
   bool fork = true;
   bool verbose = false;
+  bool dry_run = false;
 };
 
 bool ParseArgs(int argc, char** argv, Args* a) {
@@ -85,6 +88,8 @@ bool ParseArgs(int argc, char** argv, Args* a) {
       if (a->timeout_s <= 0) return false;
     } else if (arg == "--no-fork") {
       a->fork = false;
+    } else if (arg == "--dry-run") {
+      a->dry_run = true;
     } else if (arg == "--verbose" || arg == "-v") {
       a->verbose = true;
     } else if (!arg.empty() && arg[0] != '-') {
@@ -184,6 +189,20 @@ int main(int argc, char** argv) {
       selected.push_back(i);
     }
     if (selected.empty()) continue;
+    if (args.dry_run) {
+      for (size_t i : selected) {
+        const Scenario& s = feature->scenarios[i];
+        std::string key = ScenarioKey(*feature, s);
+        std::string skip = SkipReason(*feature, s);
+        for (const auto& step : s.steps) {
+          if (!KnownStep(step.text)) skip = "unknown step: " + step.text;
+        }
+        std::cout << key << (skip.empty() ? "" : "  [" + skip + "]") << "\n";
+        report.Add(rel, key, ScenarioResult{skip.empty() ? Verdict::kPassed : Verdict::kSkipped,
+                                            skip, ""});
+      }
+      continue;
+    }
     auto results = RunIsolated(*feature, selected, config, iso);
     for (size_t k = 0; k < selected.size(); ++k) {
       const Scenario& s = feature->scenarios[selected[k]];
@@ -203,6 +222,7 @@ int main(int argc, char** argv) {
     }
   }
 
+  if (args.dry_run) std::cout << "Dry run: nothing was executed; 'passed' means 'would run'.\n";
   report.PrintSummary(std::cout);
   if (!args.write_passing.empty() && !report.WritePassing(args.write_passing)) {
     std::cerr << "liner-tck: cannot write " << args.write_passing << "\n";

@@ -29,6 +29,9 @@ struct RunConfig {
 ScenarioResult RunScenario(const Feature& feature, const Scenario& scenario,
                            const RunConfig& config);
 
+// Whether the runner understands a step phrase (for --dry-run).
+bool KnownStep(const std::string& text);
+
 // Whether the runner skips a scenario without running it, and why ("" when it runs).
 std::string SkipReason(const Feature& feature, const Scenario& scenario);
 
