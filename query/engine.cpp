@@ -1,38 +1,132 @@
-// Engine: temporary stub so that dependents compile while the engine is written.
+// Engine: prepares statements (parse, bind, plan; cached by text) and runs them as one
+// transaction each through a ResultCursor.
 #include "query/engine.h"
 
-namespace liner::query {
+#include <functional>
 
-class Plan {
- public:
-  std::vector<std::string> columns;
-};
-class ExecState {
- public:
-  QueryStats stats;
-};
+#include "query/parser.h"
+#include "query/plan.h"
+
+namespace liner::query {
+namespace {
+
+std::string DescribeTree(const Op* root, bool with_rows) {
+  std::string out;
+  std::function<void(const Op*, int)> walk = [&](const Op* op, int depth) {
+    out += std::string(depth * 2, ' ') + op->Describe();
+    if (with_rows) out += "  rows=" + std::to_string(op->rows_produced);
+    out += "\n";
+    for (const auto& c : op->children)
+      if (c) walk(c.get(), depth + 1);
+  };
+  if (root) walk(root, 0);
+  return out;
+}
+
+constexpr size_t kPlanCacheSize = 512;
+
+}  // namespace
 
 bool QueryStats::ContainsUpdates() const {
   return nodes_created || nodes_deleted || relationships_created || relationships_deleted ||
          properties_set || labels_added || labels_removed;
 }
-std::string QueryStats::ToString() const { return ""; }
+
+std::string QueryStats::ToString() const {
+  std::string out;
+  auto add = [&](const char* what, int64_t n) {
+    if (!n) return;
+    if (!out.empty()) out += ", ";
+    out += std::string(what) + ": " + std::to_string(n);
+  };
+  add("Nodes created", nodes_created);
+  add("Nodes deleted", nodes_deleted);
+  add("Relationships created", relationships_created);
+  add("Relationships deleted", relationships_deleted);
+  add("Properties set", properties_set);
+  add("Labels added", labels_added);
+  add("Labels removed", labels_removed);
+  return out;
+}
 
 PreparedStatement::PreparedStatement(std::string text, std::unique_ptr<Plan> plan)
     : text_(std::move(text)), plan_(std::move(plan)) {}
 PreparedStatement::~PreparedStatement() = default;
-const std::vector<std::string>& PreparedStatement::columns() const { return plan_->columns; }
-bool PreparedStatement::writes() const { return false; }
-bool PreparedStatement::is_explain() const { return false; }
-bool PreparedStatement::is_profile() const { return false; }
-std::string PreparedStatement::PlanString() const { return ""; }
+const std::vector<std::string>& PreparedStatement::columns() const {
+  static const std::vector<std::string> kPlanColumn = {"plan"};
+  return plan_->explain ? kPlanColumn : plan_->columns;
+}
+bool PreparedStatement::writes() const { return plan_->writes; }
+bool PreparedStatement::is_explain() const { return plan_->explain; }
+bool PreparedStatement::is_profile() const { return plan_->profile; }
+std::string PreparedStatement::PlanString() const { return DescribeTree(plan_->root.get(), false); }
 
 ResultCursor::ResultCursor(std::unique_ptr<ExecState> state) : state_(std::move(state)) {}
-ResultCursor::~ResultCursor() = default;
-bool ResultCursor::Next(std::vector<QValue>*) { return false; }
-Status ResultCursor::Finish() { return status_; }
+
+ResultCursor::~ResultCursor() {
+  if (state_ && state_->owned_txn && !done_) state_->owned_txn->Rollback();
+}
+
+bool ResultCursor::Next(std::vector<QValue>* row) {
+  if (done_) return false;
+  ExecState& st = *state_;
+  try {
+    if (st.plan->explain) {
+      // One row per operator line; nothing runs.
+      static thread_local std::vector<std::string> lines;
+      if (st.expansions == 0) {
+        lines.clear();
+        std::string text = DescribeTree(st.plan->root.get(), false);
+        size_t start = 0;
+        while (start < text.size()) {
+          size_t nl = text.find('\n', start);
+          lines.push_back(text.substr(start, nl - start));
+          start = nl + 1;
+        }
+      }
+      if (st.expansions >= lines.size()) {
+        done_ = true;
+        return false;
+      }
+      row->assign(1, QValue(lines[st.expansions++]));
+      return true;
+    }
+    Row r;
+    if (!st.root->Next(st, r)) {
+      done_ = true;
+      if (st.owned_txn && st.plan->writes) status_ = st.owned_txn->Commit();
+      st.owned_txn.reset();
+      return false;
+    }
+    row->clear();
+    row->reserve(st.plan->column_slots.size());
+    for (int s : st.plan->column_slots) row->push_back(st.Hydrate(r[s]));
+    return true;
+  } catch (const QueryError& e) {
+    status_ = e.status;
+  } catch (const std::bad_alloc&) {
+    status_ = Status::LimitExceeded("out of memory while running the query");
+  } catch (const std::exception& e) {
+    status_ = Status::Internal(std::string("query failed: ") + e.what());
+  }
+  done_ = true;
+  if (st.owned_txn) st.owned_txn->Rollback();
+  st.owned_txn.reset();
+  return false;
+}
+
+Status ResultCursor::Finish() {
+  std::vector<QValue> row;
+  while (Next(&row)) {
+  }
+  return status_;
+}
+
 const QueryStats& ResultCursor::stats() const { return state_->stats; }
-std::string ResultCursor::ProfileString() const { return ""; }
+
+std::string ResultCursor::ProfileString() const {
+  return DescribeTree(state_->root.get(), true);
+}
 
 Engine::Engine(Database* db) : db_(db) {
   RegisterBuiltinProcedures(procedures_);
@@ -40,13 +134,52 @@ Engine::Engine(Database* db) : db_(db) {
 }
 Engine::~Engine() = default;
 
-Result<std::shared_ptr<const PreparedStatement>> Engine::Prepare(std::string_view) {
-  return Status::Internal("query engine not implemented yet");
+Result<std::shared_ptr<const PreparedStatement>> Engine::Prepare(std::string_view cypher) {
+  std::string key(cypher);
+  {
+    std::lock_guard<std::mutex> lock(cache_mu_);
+    auto it = plan_cache_.find(key);
+    if (it != plan_cache_.end()) return it->second;
+  }
+  auto ast = ParseStatement(cypher);
+  if (!ast.ok()) return ast.status();
+  auto plan = BuildPlan(*ast, procedures_);
+  if (!plan.ok()) return plan.status();
+  std::shared_ptr<const PreparedStatement> stmt(
+      new PreparedStatement(key, std::move(plan).value()));
+  std::lock_guard<std::mutex> lock(cache_mu_);
+  if (plan_cache_.size() >= kPlanCacheSize) plan_cache_.clear();
+  plan_cache_[key] = stmt;
+  return stmt;
 }
-Result<std::unique_ptr<ResultCursor>> Engine::Execute(std::shared_ptr<const PreparedStatement>,
-                                                      const Params&, const ExecOptions&) {
-  return Status::Internal("query engine not implemented yet");
+
+Result<std::unique_ptr<ResultCursor>> Engine::Execute(std::shared_ptr<const PreparedStatement> stmt,
+                                                      const Params& params,
+                                                      const ExecOptions& options) {
+  auto state = std::make_unique<ExecState>(db_, stmt, params, options, &procedures_);
+  const Plan& plan = stmt->plan();
+  if (!plan.explain) {
+    if (plan.writes) {
+      auto txn = db_->Begin();
+      if (!txn.ok()) return txn.status();
+      state->owned_txn = std::move(txn).value();
+    } else {
+      state->owned_txn = db_->BeginRead();
+    }
+    state->txn = state->owned_txn.get();
+    state->root = plan.root->Clone();
+    for (const auto& sp : plan.subplans) state->subplans.push_back(sp->Clone());
+    try {
+      state->root->Open(*state);
+    } catch (const QueryError& e) {
+      return e.status;
+    }
+  }
+  std::unique_ptr<ResultCursor> cursor(new ResultCursor(std::move(state)));
+  cursor->columns_ = stmt->columns();
+  return cursor;
 }
+
 Result<std::unique_ptr<ResultCursor>> Engine::Execute(std::string_view cypher,
                                                       const Params& params,
                                                       const ExecOptions& options) {
@@ -68,7 +201,24 @@ Result<QueryResult> RunQuery(Engine& engine, std::string_view cypher, const Para
   return out;
 }
 
-std::string ErrorClass(const Status& status) { return ""; }
-std::string ErrorDetail(const Status& status) { return ""; }
+std::string ErrorClass(const Status& status) {
+  const std::string& m = status.message();
+  size_t end = m.find_first_of("(:");
+  if (end == std::string::npos || end == 0) return "";
+  std::string cls = m.substr(0, end);
+  for (char c : cls)
+    if (!std::isalnum(static_cast<unsigned char>(c))) return "";
+  return cls;
+}
+
+std::string ErrorDetail(const Status& status) {
+  const std::string& m = status.message();
+  size_t open = m.find('(');
+  size_t colon = m.find(':');
+  if (open == std::string::npos || colon == std::string::npos || open > colon) return "";
+  size_t close = m.find(')', open);
+  if (close == std::string::npos || close > colon) return "";
+  return m.substr(open + 1, close - open - 1);
+}
 
 }  // namespace liner::query

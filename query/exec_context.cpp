@@ -1,0 +1,191 @@
+// ExecState: caches, interrupts and loading of entities for output.
+#include "query/exec_context.h"
+
+#include <algorithm>
+
+#include "query/plan.h"
+
+namespace liner::query {
+
+void Throw(const std::string& cls, const std::string& msg) {
+  throw QueryError{Status::InvalidArgument(cls + ": " + msg)};
+}
+
+void ThrowStatus(Status status) { throw QueryError{std::move(status)}; }
+
+ExecState::ExecState(Database* database, std::shared_ptr<const PreparedStatement> statement,
+                     Params p, ExecOptions opts, const ProcedureRegistry* registry)
+    : db(database),
+      stmt(std::move(statement)),
+      params(std::move(p)),
+      options(opts),
+      procs(registry) {
+  plan = &stmt->plan();
+  if (options.timeout_ms > 0) {
+    has_deadline_ = true;
+    deadline_ = std::chrono::steady_clock::now() + std::chrono::milliseconds(options.timeout_ms);
+  }
+}
+
+ExecState::~ExecState() = default;
+
+void ExecState::CheckInterruptNow() {
+  if (options.cancel && options.cancel->load(std::memory_order_relaxed))
+    ThrowStatus(Status::Cancelled("query cancelled"));
+  if (has_deadline_ && std::chrono::steady_clock::now() > deadline_)
+    ThrowStatus(Status::Timeout("query ran past its time limit of " +
+                                std::to_string(options.timeout_ms) + " ms"));
+}
+
+void ExecState::CountExpansion(uint64_t n) {
+  expansions += n;
+  if (expansions > options.max_expansion)
+    ThrowStatus(Status::LimitExceeded(
+        "variable-length expansion visited more than " + std::to_string(options.max_expansion) +
+        " relationships; add a LIMIT, bound the length (*1..3) or raise the limit"));
+  CheckInterrupt();
+}
+
+const QValue& ExecState::Param(const std::string& name) const {
+  auto it = params.find(name);
+  if (it == params.end()) Throw("ParameterMissing(MissingParameter)", "expected a value for parameter $" + name);
+  return it->second;
+}
+
+std::shared_ptr<const NodeRecord> ExecState::Node(NodeId id) {
+  auto it = node_cache_.find(id);
+  if (it != node_cache_.end()) return it->second;
+  auto r = txn->GetNode(id);
+  if (!r.ok()) ThrowStatus(r.status());
+  std::shared_ptr<const NodeRecord> rec;
+  if (r->has_value()) rec = std::make_shared<const NodeRecord>(std::move(**r));
+  if (node_cache_.size() > 200000) node_cache_.clear();
+  node_cache_.emplace(id, rec);
+  return rec;
+}
+
+std::shared_ptr<const EdgeRecord> ExecState::Edge(EdgeId id) {
+  auto it = edge_cache_.find(id);
+  if (it != edge_cache_.end()) return it->second;
+  auto r = txn->GetEdge(id);
+  if (!r.ok()) ThrowStatus(r.status());
+  std::shared_ptr<const EdgeRecord> rec;
+  if (r->has_value()) rec = std::make_shared<const EdgeRecord>(std::move(**r));
+  if (edge_cache_.size() > 200000) edge_cache_.clear();
+  edge_cache_.emplace(id, rec);
+  return rec;
+}
+
+TokenId ExecState::Token(TokenKind kind, const std::string& name) {
+  auto& cache = token_cache_[static_cast<int>(kind)];
+  auto it = cache.find(name);
+  if (it != cache.end()) return it->second;
+  TokenId t = txn->LookupToken(kind, name);
+  if (t != kNoToken) cache.emplace(name, t);
+  return t;
+}
+
+TokenId ExecState::CreateToken(TokenKind kind, const std::string& name) {
+  TokenId t = Token(kind, name);
+  if (t != kNoToken) return t;
+  auto r = txn->GetOrCreateToken(kind, name);
+  if (!r.ok()) ThrowStatus(r.status());
+  token_cache_[static_cast<int>(kind)].emplace(name, *r);
+  return *r;
+}
+
+const std::string& ExecState::TokenName(TokenKind kind, TokenId id) {
+  auto& names = token_names_[static_cast<int>(kind)];
+  auto it = names.find(id);
+  if (it != names.end()) return it->second;
+  return names.emplace(id, txn->TokenName(kind, id)).first->second;
+}
+
+void ExecState::Invalidate() {
+  node_cache_.clear();
+  edge_cache_.clear();
+}
+
+QValue ExecState::NodeProperty(NodeId id, const std::string& key) {
+  TokenId k = Token(TokenKind::kPropertyKey, key);
+  if (k == kNoToken) return QValue();
+  auto rec = Node(id);
+  if (!rec) return QValue();
+  const Value* v = rec->props.Get(k);
+  return v ? QValue::FromStorage(*v) : QValue();
+}
+
+QValue ExecState::RelProperty(EdgeId id, const std::string& key) {
+  TokenId k = Token(TokenKind::kPropertyKey, key);
+  if (k == kNoToken) return QValue();
+  auto rec = Edge(id);
+  if (!rec) return QValue();
+  const Value* v = rec->props.Get(k);
+  return v ? QValue::FromStorage(*v) : QValue();
+}
+
+QMap ExecState::PropertiesOf(const PropertyMap& props) {
+  QMap m;
+  for (const auto& [k, v] : props.entries())
+    m.emplace(TokenName(TokenKind::kPropertyKey, k), QValue::FromStorage(v));
+  return m;
+}
+
+QNode ExecState::LoadNode(NodeId id) {
+  QNode n;
+  n.id = id;
+  auto data = std::make_shared<EntityData>();
+  auto rec = Node(id);
+  if (rec) {
+    for (TokenId l : rec->labels) data->labels.push_back(TokenName(TokenKind::kLabel, l));
+    std::sort(data->labels.begin(), data->labels.end());
+    data->properties = std::make_shared<const QMap>(PropertiesOf(rec->props));
+  }
+  n.data = std::move(data);
+  return n;
+}
+
+QRel ExecState::LoadRel(const QRel& r) {
+  QRel out = r;
+  auto data = std::make_shared<EntityData>();
+  auto rec = Edge(r.id);
+  if (rec) {
+    out.start = rec->src;
+    out.end = rec->dst;
+    out.type_token = rec->type;
+    data->properties = std::make_shared<const QMap>(PropertiesOf(rec->props));
+  }
+  if (out.type_token != kNoToken) data->type = TokenName(TokenKind::kRelType, out.type_token);
+  out.data = std::move(data);
+  return out;
+}
+
+QValue ExecState::Hydrate(const QValue& v) {
+  switch (v.type()) {
+    case QValue::Type::kNode:
+      return v.as_node().data ? v : QValue(LoadNode(v.as_node().id));
+    case QValue::Type::kRel: return v.as_rel().data ? v : QValue(LoadRel(v.as_rel()));
+    case QValue::Type::kPath: {
+      QPath p = v.as_path();
+      for (auto& n : p.nodes)
+        if (!n.data) n = LoadNode(n.id);
+      for (auto& r : p.rels)
+        if (!r.data) r = LoadRel(r);
+      return QValue(std::move(p));
+    }
+    case QValue::Type::kList: {
+      QList out;
+      out.reserve(v.as_list().size());
+      for (const auto& e : v.as_list()) out.push_back(Hydrate(e));
+      return QValue(std::move(out));
+    }
+    case QValue::Type::kMap: {
+      QMap out;
+      for (const auto& [k, e] : v.as_map()) out.emplace(k, Hydrate(e));
+      return QValue(std::move(out));
+    }
+    default: return v;
+  }
+}
+
+}  // namespace liner::query

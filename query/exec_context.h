@@ -1,0 +1,91 @@
+#pragma once
+// ExecState: everything one execution of a statement uses — the transaction, parameters,
+// options, counters, caches of records and tokens, and the deadline. Internal to query/.
+// Errors inside execution are thrown as QueryError and caught at the ResultCursor boundary.
+// Thread-compatible: one ExecState per running statement.
+
+#include <chrono>
+#include <memory>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "query/engine.h"
+#include "query/value.h"
+#include "storage/database.h"
+
+namespace liner::query {
+
+using Row = std::vector<QValue>;
+
+// An error that ends the statement; `status` carries the TCK class prefix.
+struct QueryError {
+  Status status;
+};
+
+// Throws InvalidArgument "<cls>: <msg>" (cls e.g. "TypeError(InvalidArgumentType)").
+[[noreturn]] void Throw(const std::string& cls, const std::string& msg);
+[[noreturn]] void ThrowStatus(Status status);
+
+class Op;
+class Plan;
+
+class ExecState {
+ public:
+  ExecState(Database* db, std::shared_ptr<const PreparedStatement> stmt, Params params,
+            ExecOptions options, const ProcedureRegistry* procs);
+  ~ExecState();
+
+  Database* db = nullptr;
+  Transaction* txn = nullptr;
+  std::unique_ptr<Transaction> owned_txn;
+  std::shared_ptr<const PreparedStatement> stmt;
+  const Plan* plan = nullptr;
+  Params params;
+  ExecOptions options;
+  const ProcedureRegistry* procs = nullptr;
+  QueryStats stats;
+  std::unique_ptr<Op> root;                      // instance of plan->root
+  std::vector<std::unique_ptr<Op>> subplans;     // instances of plan->subplans
+  uint64_t expansions = 0;                        // var-length / shortest-path work done
+
+  // Stops the statement with Timeout/Cancelled when due. Cheap; call it in loops.
+  void CheckInterrupt() {
+    if ((++interrupt_tick_ & 255) == 0) CheckInterruptNow();
+  }
+  void CheckInterruptNow();
+  // Counts `n` expansion steps against options.max_expansion.
+  void CountExpansion(uint64_t n = 1);
+
+  const QValue& Param(const std::string& name) const;
+
+  // Records, cached until the next write. nullptr when missing.
+  std::shared_ptr<const NodeRecord> Node(NodeId id);
+  std::shared_ptr<const EdgeRecord> Edge(EdgeId id);
+  // Token id or kNoToken when the name was never used (not cached while missing).
+  TokenId Token(TokenKind kind, const std::string& name);
+  TokenId CreateToken(TokenKind kind, const std::string& name);
+  const std::string& TokenName(TokenKind kind, TokenId id);
+  // Call after every write: drops cached records.
+  void Invalidate();
+
+  // A property of a node or relationship value (null when absent).
+  QValue NodeProperty(NodeId id, const std::string& key);
+  QValue RelProperty(EdgeId id, const std::string& key);
+  // Node/relationship/path values with labels, types and properties loaded (for output).
+  QValue Hydrate(const QValue& v);
+  QNode LoadNode(NodeId id);
+  QRel LoadRel(const QRel& r);
+  QMap PropertiesOf(const PropertyMap& props);
+
+ private:
+  uint64_t interrupt_tick_ = 0;
+  std::chrono::steady_clock::time_point deadline_;
+  bool has_deadline_ = false;
+  std::unordered_map<NodeId, std::shared_ptr<const NodeRecord>> node_cache_;
+  std::unordered_map<EdgeId, std::shared_ptr<const EdgeRecord>> edge_cache_;
+  std::unordered_map<std::string, TokenId> token_cache_[3];
+  std::unordered_map<TokenId, std::string> token_names_[3];
+};
+
+}  // namespace liner::query

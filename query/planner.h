@@ -1,0 +1,79 @@
+#pragma once
+// Planner: binds variables to row slots (scopes, undefined variables, aggregation) and turns
+// each clause into physical operators (query/plan.h). Internal to query/.
+// Split across planner.cpp (clauses, projections), planner_pattern.cpp (MATCH patterns, index
+// seeks, expansion order) and planner_bind.cpp (expressions). Thread-compatible.
+
+#include <map>
+#include <memory>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "query/plan.h"
+
+namespace liner::query {
+
+// Compile-time errors are thrown as QueryError, like runtime ones.
+
+class Planner {
+ public:
+  Planner(const ProcedureRegistry& procs, Plan* plan) : procs_(procs), plan_(plan) {}
+  void PlanStatement(const Statement& stmt);
+
+  enum class VarKind { kAny, kNode, kRel, kPath };
+  struct Var {
+    int slot = -1;
+    VarKind kind = VarKind::kAny;
+  };
+  using Scope = std::map<std::string, Var>;
+
+  // Slots given to the nodes and relationships of one pattern part.
+  struct PartSlots {
+    std::vector<int> nodes, rels, var_nodes;
+    int path = -1;
+  };
+
+ private:
+  int NewSlot() { return plan_->num_slots++; }
+  std::unique_ptr<Op> PlanSingle(const SingleQuery& q, std::vector<std::string>* columns,
+                                 std::vector<int>* column_slots);
+  std::unique_ptr<Op> PlanProjection(std::unique_ptr<Op> input, const Projection& proj,
+                                     Scope& scope, bool is_return,
+                                     std::vector<std::string>* columns,
+                                     std::vector<int>* column_slots);
+  std::unique_ptr<Op> PlanCreate(std::unique_ptr<Op> input, const Clause& c, Scope& scope);
+  std::unique_ptr<Op> PlanMerge(std::unique_ptr<Op> input, const Clause& c, Scope& scope);
+  std::unique_ptr<Op> PlanCall(std::unique_ptr<Op> input, const Clause& c, Scope& scope,
+                               bool standalone, std::vector<std::string>* columns,
+                               std::vector<int>* column_slots);
+  std::vector<BoundSetItem> BindSetItems(const std::vector<SetItem>& items, Scope& scope);
+
+  // planner_pattern.cpp
+  std::unique_ptr<Op> PlanPattern(std::unique_ptr<Op> input,
+                                  const std::vector<PatternPart>& parts, Scope& scope,
+                                  const ExprP& where, std::vector<PartSlots>* slots_out);
+  std::unique_ptr<Op> PlanPart(std::unique_ptr<Op> op, const PatternPart& part,
+                               const PartSlots& ps, std::set<int>& bound,
+                               const std::set<int>& pre_bound, std::vector<int>& clause_rels,
+                               std::vector<std::pair<ExprP, bool>>& conjuncts);
+  std::unique_ptr<Op> ApplyFilters(std::unique_ptr<Op> op, const std::set<int>& bound,
+                                   std::vector<std::pair<ExprP, bool>>& conjuncts, bool final);
+
+  // planner_bind.cpp
+  void Bind(const ExprP& e, Scope& scope);
+  int BindSubplan(const PatternPart& part, const ExprP& where, const ExprP& projection,
+                  Scope& scope);
+
+  const ProcedureRegistry& procs_;
+  Plan* plan_;
+};
+
+// Helpers shared by the planner files.
+void SplitAnd(const ExprP& e, std::vector<ExprP>* out);
+// Slots of outer variables `e` reads; sets *has_subplan when it contains a pattern expression.
+void CollectSlots(const Expr& e, std::set<int>* out, bool* has_subplan);
+bool ContainsAggregate(const Expr& e);
+[[noreturn]] void CompileError(const std::string& cls, const std::string& msg, const Expr* at);
+
+}  // namespace liner::query

@@ -1,0 +1,136 @@
+// Binding of expressions: variables to slots, comprehension scopes, pattern expressions as
+// sub-plans, and checks that need no data (unknown functions, misplaced aggregates).
+#include "query/functions.h"
+#include "query/planner.h"
+
+namespace liner::query {
+
+void CompileError(const std::string& cls, const std::string& msg, const Expr* at) {
+  std::string where;
+  if (at && at->line > 0)
+    where = " (line " + std::to_string(at->line) + ", column " + std::to_string(at->column) + ")";
+  Throw(cls, msg + where);
+}
+
+void SplitAnd(const ExprP& e, std::vector<ExprP>* out) {
+  if (!e) return;
+  if (e->kind == ExprKind::kBinary && e->op == BinOp::kAnd) {
+    SplitAnd(e->args[0], out);
+    SplitAnd(e->args[1], out);
+  } else {
+    out->push_back(e);
+  }
+}
+
+namespace {
+
+void Collect(const Expr& e, std::set<int>* out, std::set<int>* locals, bool* sub) {
+  switch (e.kind) {
+    case ExprKind::kVariable:
+      if (!locals->count(e.slot)) out->insert(e.slot);
+      return;
+    case ExprKind::kListComp:
+    case ExprKind::kQuantifier:
+    case ExprKind::kReduce:
+      locals->insert(e.slot);
+      if (e.slot2 >= 0) locals->insert(e.slot2);
+      break;
+    case ExprKind::kPatternPred:
+    case ExprKind::kPatternComp:
+    case ExprKind::kExists:
+      *sub = true;
+      break;
+    default: break;
+  }
+  for (const auto& a : e.args)
+    if (a) Collect(*a, out, locals, sub);
+}
+
+}  // namespace
+
+void CollectSlots(const Expr& e, std::set<int>* out, bool* has_subplan) {
+  std::set<int> locals;
+  bool sub = false;
+  Collect(e, out, &locals, &sub);
+  if (has_subplan) *has_subplan = sub;
+}
+
+bool ContainsAggregate(const Expr& e) {
+  if (e.kind == ExprKind::kCountStar || e.kind == ExprKind::kAggRef) return true;
+  if (e.kind == ExprKind::kFunction && IsAggregateName(e.name)) return true;
+  if (e.kind == ExprKind::kPatternComp || e.kind == ExprKind::kPatternPred) return false;
+  for (const auto& a : e.args)
+    if (a && ContainsAggregate(*a)) return true;
+  return false;
+}
+
+int Planner::BindSubplan(const PatternPart& part, const ExprP& where, const ExprP& projection,
+                         Scope& scope) {
+  Scope inner = scope;
+  std::unique_ptr<Op> root = std::make_unique<ArgumentOp>();
+  std::vector<PatternPart> parts{part};
+  root = PlanPattern(std::move(root), parts, inner, where, nullptr);
+  if (projection) Bind(projection, inner);
+  plan_->subplans.push_back(std::move(root));
+  return static_cast<int>(plan_->subplans.size()) - 1;
+}
+
+void Planner::Bind(const ExprP& e, Scope& scope) {
+  if (!e) return;
+  switch (e->kind) {
+    case ExprKind::kVariable: {
+      auto it = scope.find(e->name);
+      if (it == scope.end())
+        CompileError("SyntaxError(UndefinedVariable)", "variable `" + e->name + "` not defined",
+                     e.get());
+      e->slot = it->second.slot;
+      return;
+    }
+    case ExprKind::kAggRef: return;
+    case ExprKind::kCountStar:
+      CompileError("SyntaxError(InvalidAggregation)",
+                   "count(*) is only allowed in WITH and RETURN", e.get());
+    case ExprKind::kFunction:
+      if (IsAggregateName(e->name))
+        CompileError("SyntaxError(InvalidAggregation)",
+                     e->name + "() is only allowed in WITH and RETURN", e.get());
+      if (!IsKnownFunction(e->name))
+        CompileError("SyntaxError(UnknownFunction)", "unknown function " + e->name + "()",
+                     e.get());
+      break;
+    case ExprKind::kListComp:
+    case ExprKind::kQuantifier: {
+      Bind(e->args[0], scope);
+      Scope inner = scope;
+      e->slot = NewSlot();
+      inner[e->name] = Var{e->slot, VarKind::kAny};
+      for (size_t i = 1; i < e->args.size(); ++i) Bind(e->args[i], inner);
+      return;
+    }
+    case ExprKind::kReduce: {
+      Bind(e->args[0], scope);
+      Bind(e->args[1], scope);
+      Scope inner = scope;
+      e->slot = NewSlot();
+      e->slot2 = NewSlot();
+      inner[e->name] = Var{e->slot, VarKind::kAny};
+      inner[e->keys[0]] = Var{e->slot2, VarKind::kAny};
+      Bind(e->args[2], inner);
+      return;
+    }
+    case ExprKind::kPatternPred:
+      e->subplan = BindSubplan(*e->pattern, nullptr, nullptr, scope);
+      return;
+    case ExprKind::kExists:
+      e->subplan = BindSubplan(*e->pattern, e->args.empty() ? nullptr : e->args[0], nullptr,
+                               scope);
+      return;
+    case ExprKind::kPatternComp:
+      e->subplan = BindSubplan(*e->pattern, e->args[1], e->args[0], scope);
+      return;
+    default: break;
+  }
+  for (const auto& a : e->args) Bind(a, scope);
+}
+
+}  // namespace liner::query
