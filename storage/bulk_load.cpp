@@ -218,15 +218,24 @@ class RocksBulkLoader final : public BulkLoader {
 
   void AddIndexKeys(const NodeRecord& rec) {
     if (special_.empty()) return;
+    // Distinct normalised names (name, title, each alias), as Transaction indexes them.
+    names_.clear();
+    auto add_name = [&](const Value& v) {
+      if (!v.is_string()) return;
+      std::string norm = NormalizeName(v.as_string());
+      if (!norm.empty() && std::find(names_.begin(), names_.end(), norm) == names_.end()) {
+        names_.push_back(std::move(norm));
+      }
+    };
     for (const auto& [key, value] : rec.props.entries()) {
       auto sp = special_.find(key);
       if (sp == special_.end()) continue;
       if (sp->second == 'K') {
-        if (!value.is_string()) continue;
-        std::string norm = NormalizeName(value.as_string());
-        if (norm.empty()) continue;
-        for (TokenId l : rec.labels) index_keys_.Add(keys::NameKey(l, norm, rec.id));
-        index_keys_.Add(keys::NameKey(kNoToken, norm, rec.id));
+        if (value.is_list()) {
+          for (const Value& e : value.as_list()) add_name(e);
+        } else {
+          add_name(value);
+        }
       } else {
         std::string enc;
         if (!keys::EncodeIndexValue(value, &enc)) continue;
@@ -240,6 +249,10 @@ class RocksBulkLoader final : public BulkLoader {
         keys::AppendU64(&k, rec.id);
         index_keys_.Add(k);
       }
+    }
+    for (const std::string& norm : names_) {
+      for (TokenId l : rec.labels) index_keys_.Add(keys::NameKey(l, norm, rec.id));
+      index_keys_.Add(keys::NameKey(kNoToken, norm, rec.id));
     }
   }
 
@@ -432,6 +445,7 @@ class RocksBulkLoader final : public BulkLoader {
   std::map<TokenId, std::vector<NodeId>> label_nodes_;
   std::vector<EdgeEnds> edges_;
   KeyArena index_keys_;
+  std::vector<std::string> names_;  // scratch of AddIndexKeys
   std::vector<std::string> unique_prefixes_;
 };
 

@@ -1,5 +1,7 @@
 #include "cli/import/native_sink.h"
 
+#include "storage/bulk_load.h"
+
 namespace liner::import {
 
 namespace {
@@ -22,6 +24,24 @@ class TransactionSink final : public GraphSink {
   std::unique_ptr<Transaction> txn_;
 };
 
+class BulkSink final : public GraphSink {
+ public:
+  explicit BulkSink(std::unique_ptr<BulkLoader> loader) : loader_(std::move(loader)) {}
+  Result<TokenId> Token(TokenKind kind, std::string_view name) override {
+    return loader_->Token(kind, name);
+  }
+  Result<NodeId> AddNode(std::vector<TokenId> labels, PropertyMap props) override {
+    return loader_->AddNode(std::move(labels), std::move(props));
+  }
+  Result<EdgeId> AddEdge(NodeId src, NodeId dst, TokenId type, PropertyMap props) override {
+    return loader_->AddEdge(src, dst, type, std::move(props));
+  }
+  Status Commit() override { return loader_->Commit(); }
+
+ private:
+  std::unique_ptr<BulkLoader> loader_;
+};
+
 }  // namespace
 
 Result<std::unique_ptr<GraphSink>> MakeTransactionSink(Database& db) {
@@ -30,8 +50,8 @@ Result<std::unique_ptr<GraphSink>> MakeTransactionSink(Database& db) {
 }
 
 Result<std::unique_ptr<GraphSink>> MakeBulkSink(Database& db) {
-  // Until storage's BulkLoader lands, the bulk path is the transactional one.
-  return MakeTransactionSink(db);
+  LINER_ASSIGN_OR_RETURN(auto loader, BulkLoader::Start(db));
+  return std::unique_ptr<GraphSink>(new BulkSink(std::move(loader)));
 }
 
 }  // namespace liner::import
