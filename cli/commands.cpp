@@ -11,6 +11,8 @@ int CmdLinked(const std::vector<std::string>& args, Io& io);
 int CmdPath(const std::vector<std::string>& args, Io& io);
 int CmdImport(const std::vector<std::string>& args, Io& io);
 int CmdExport(const std::vector<std::string>& args, Io& io);
+int CmdShell(const std::vector<std::string>& args, Io& io);
+int CmdQuery(const std::vector<std::string>& args, Io& io);
 
 namespace {
 int CmdHelp(const std::vector<std::string>& args, Io& io);
@@ -22,6 +24,12 @@ int CmdVersion(const std::vector<std::string>&, Io& io) {
 
 const std::vector<CommandSpec>& Commands() {
   static const std::vector<CommandSpec> kCommands = {
+      {"shell", "liner shell [--db DIR] [-c 'STATEMENTS'] [-f FILE] [--keep-going] [--mode M]",
+       "the interactive Cypher shell (the default command); runs scripts with -c/-f/stdin",
+       CmdShell},
+      {"query",
+       "liner query --db DIR [--format table|csv|json|jsonl] [--param NAME=JSON]... 'CYPHER'|-",
+       "run Cypher statements once and print the results", CmdQuery},
       {"linked", "liner linked --db DIR NAME [--via samples|CATEGORY] [--format table|csv|json]",
        "who is linked to NAME through samples or a shared role category", CmdLinked},
       {"path", "liner path --db DIR A B [--via TYPES|CATEGORIES] [--format table|csv|json]",
