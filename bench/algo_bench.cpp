@@ -1,0 +1,165 @@
+// algo_bench: timings of the snapshot and its algorithms on an existing database (e.g. the
+// generator's medium or large graph imported with `liner import`).
+//
+//   algo_bench --db DIR [--queries N] [--seed S]
+//
+// Prints a markdown table: snapshot build time and bytes per edge, shortest path between two
+// random credited people (median, p95), PageRank with 20 iterations, recommendation and
+// similarity for one person (median, p95), components and sampled betweenness.
+#include <sys/resource.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstring>
+#include <functional>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "graph/algo_centrality.h"
+#include "graph/algo_paths.h"
+#include "graph/algo_similarity.h"
+#include "graph/snapshot.h"
+#include "storage/database.h"
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double MsSince(Clock::time_point t0) {
+  return std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
+}
+
+double Percentile(std::vector<double> v, double p) {
+  if (v.empty()) return 0;
+  std::sort(v.begin(), v.end());
+  size_t i = static_cast<size_t>(p * static_cast<double>(v.size() - 1) + 0.5);
+  return v[std::min(i, v.size() - 1)];
+}
+
+long MaxRssKb() {
+  rusage u{};
+  getrusage(RUSAGE_SELF, &u);
+  return u.ru_maxrss;
+}
+
+void Row(const char* what, const std::string& value, const char* target) {
+  std::printf("| %-44s | %20s | %-12s |\n", what, value.c_str(), target);
+}
+
+std::string Fmt(const char* f, double v) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, f, v);
+  return buf;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::string db_path;
+  size_t queries = 300;
+  uint64_t seed = 1;
+  for (int i = 1; i + 1 < argc; i += 2) {
+    if (!std::strcmp(argv[i], "--db")) db_path = argv[i + 1];
+    if (!std::strcmp(argv[i], "--queries")) queries = std::stoul(argv[i + 1]);
+    if (!std::strcmp(argv[i], "--seed")) seed = std::stoull(argv[i + 1]);
+  }
+  if (db_path.empty()) {
+    std::fprintf(stderr, "usage: algo_bench --db DIR [--queries N] [--seed S]\n");
+    return 2;
+  }
+  liner::OpenOptions options;
+  options.read_only = true;
+  options.create_if_missing = false;
+  auto db = liner::Database::Open(db_path, options);
+  if (!db.ok()) {
+    std::fprintf(stderr, "open: %s\n", db.status().ToString().c_str());
+    return 1;
+  }
+  long rss0 = MaxRssKb();
+  auto t0 = Clock::now();
+  auto read = (*db)->BeginRead();
+  auto built = liner::graph::BuildSnapshot(*read, (*db)->generation());
+  double build_ms = MsSince(t0);
+  if (!built.ok()) {
+    std::fprintf(stderr, "snapshot: %s\n", built.status().ToString().c_str());
+    return 1;
+  }
+  const liner::graph::Snapshot& snap = **built;
+  long rss1 = MaxRssKb();
+
+  // Credited people, and a fixed random sample of them.
+  std::vector<liner::NodeId> people;
+  {
+    liner::graph::Projection p;
+    p.labels = {"Person"};
+    p.types = {"CREDITED"};
+    auto deg = liner::graph::Degree(snap, p);
+    for (const auto& d : *deg) {
+      if (d.score > 0) people.push_back(d.node);
+    }
+    std::sort(people.begin(), people.end());
+  }
+  std::mt19937_64 rng(seed);
+  auto pick = [&] { return people[rng() % people.size()]; };
+
+  std::printf("Liner algorithm bench: %zu nodes, %zu edges, %zu credited people, %zu queries\n\n",
+              snap.num_nodes(), snap.num_edges(), people.size(), queries);
+  std::printf("| %-44s | %20s | %-12s |\n|%s|%s|%s|\n", "measure", "value", "target (10M)",
+              std::string(46, '-').c_str(), std::string(22, '-').c_str(),
+              std::string(14, '-').c_str());
+  Row("snapshot build (ms)", Fmt("%.0f", build_ms), "<= 10 s");
+  Row("snapshot memory (MB, estimate)", Fmt("%.1f", snap.MemoryBytes() / 1048576.0), "");
+  Row("snapshot bytes per edge (estimate)",
+      Fmt("%.1f", static_cast<double>(snap.MemoryBytes()) / std::max<size_t>(1, snap.num_edges())),
+      "");
+  Row("max RSS growth during build (MB)", Fmt("%.1f", (rss1 - rss0) / 1024.0), "");
+
+  liner::graph::PathOptions credited;
+  credited.projection.types = {"CREDITED"};
+  std::vector<double> sp;
+  size_t found = 0;
+  for (size_t i = 0; i < queries; ++i) {
+    liner::NodeId a = pick(), b = pick();
+    auto q0 = Clock::now();
+    auto r = liner::graph::ShortestPath(snap, a, b, credited);
+    sp.push_back(MsSince(q0));
+    found += r.ok() && r->has_value();
+  }
+  Row("shortest path, person-person, median (ms)", Fmt("%.3f", Percentile(sp, 0.5)), "<= 1 ms");
+  Row("shortest path p95 (ms)", Fmt("%.3f", Percentile(sp, 0.95)), "");
+  Row("shortest path: pairs connected", Fmt("%.0f", static_cast<double>(found)), "");
+
+  auto p0 = Clock::now();
+  liner::graph::PageRankOptions pr;
+  pr.iterations = 20;
+  pr.limit = 10;
+  auto ranks = liner::graph::PageRank(snap, pr);
+  Row("PageRank, 20 iterations, whole graph (ms)", Fmt("%.0f", MsSince(p0)), "<= 3 s");
+
+  std::vector<double> rec, sim;
+  for (size_t i = 0; i < queries; ++i) {
+    liner::NodeId p = pick();
+    auto q0 = Clock::now();
+    auto r = liner::graph::Recommend(snap, p, 10);
+    rec.push_back(MsSince(q0));
+    q0 = Clock::now();
+    auto s = liner::graph::Similar(snap, p, 10, liner::graph::SimilarityMetric::kJaccard);
+    sim.push_back(MsSince(q0));
+  }
+  Row("recommend(person, 10) median (ms)", Fmt("%.3f", Percentile(rec, 0.5)), "<= 10 ms");
+  Row("recommend p95 (ms)", Fmt("%.3f", Percentile(rec, 0.95)), "");
+  Row("similar(person, 10, jaccard) median (ms)", Fmt("%.3f", Percentile(sim, 0.5)), "");
+
+  auto c0 = Clock::now();
+  auto comps = liner::graph::Components(snap, {});
+  Row("connected components (ms)", Fmt("%.0f", MsSince(c0)), "");
+  auto b0 = Clock::now();
+  liner::graph::BetweennessOptions bo;
+  bo.samples = 16;
+  bo.limit = 10;
+  auto bc = liner::graph::Betweenness(snap, bo);
+  Row("betweenness, 16 sampled sources (ms)", Fmt("%.0f", MsSince(b0)), "");
+  return 0;
+}
