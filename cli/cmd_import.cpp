@@ -48,14 +48,19 @@ Result<import::NativeOptions> NativeOptionsFrom(const Flags& flags, Io& io) {
   return o;
 }
 
-// The real-world importers (engineer C's cli/import/mb_*, discogs_*, music_routes_*) are
-// wired in here once they are linked into liner_import.
-Format DetectRealWorldFormat(const std::string& path) { return Format::kAuto; }
+// The real-world importers (cli/import/mb_*, discogs_*, music_routes_*).
+Format DetectRealWorldFormat(const std::string& path) { return import::DetectFormat(path); }
 
 Result<ImportSummary> ImportRealWorld(Format f, Database& db, const std::vector<std::string>& paths,
                                       const import::ImportOptions& options) {
-  return Status::InvalidArgument("format " + std::string(import::FormatName(f)) +
-                                 ": not yet supported");
+  switch (f) {
+    case Format::kMusicBrainz: return import::ImportMusicBrainz(db, paths, options);
+    case Format::kDiscogs: return import::ImportDiscogs(db, paths, options);
+    case Format::kMusicRoutes: return import::ImportMusicRoutes(db, paths, options);
+    default:
+      return Status::InvalidArgument("format " + std::string(import::FormatName(f)) +
+                                     ": not a real-world format");
+  }
 }
 
 // Sorts positional paths into native ones and those of each real-world format.
