@@ -1,6 +1,7 @@
 #include "tests/tck/isolated_run.h"
 
 #include <poll.h>
+#include <sys/resource.h>
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -13,6 +14,8 @@
 namespace liner::tck {
 
 namespace {
+
+constexpr rlim_t kChildMemoryBytes = rlim_t{4} << 30;
 
 // One record per line: tab-separated fields; \ \t \n escaped.
 std::string Escape(const std::string& s) {
@@ -68,6 +71,9 @@ void WriteAll(int fd, const std::string& data) {
 // Child: runs selected[from..] and reports "R\t<pos>\t<verdict>\t<cause>\t<detail>\n" each.
 [[noreturn]] void ChildMain(int fd, const Feature& feature, const std::vector<size_t>& selected,
                             size_t from, const RunConfig& config) {
+  // A runaway query should die alone instead of taking the machine's memory.
+  rlimit limit{kChildMemoryBytes, kChildMemoryBytes};
+  setrlimit(RLIMIT_AS, &limit);
   for (size_t pos = from; pos < selected.size(); ++pos) {
     WriteAll(fd, "B\t" + std::to_string(pos) + "\n");
     ScenarioResult r = RunScenario(feature, feature.scenarios[selected[pos]], config);

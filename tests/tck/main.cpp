@@ -15,6 +15,8 @@
 #include <string>
 #include <vector>
 
+#include <unistd.h>
+
 #include "tests/tck/gherkin.h"
 #include "tests/tck/isolated_run.h"
 #include "tests/tck/report.h"
@@ -29,7 +31,7 @@ constexpr const char* kUsage =
     "usage: liner-tck [FEATURES_DIR] [--features DIR] [--filter SUBSTR]... [--exclude SUBSTR]...\n"
     "                 [--write-passing FILE] [--failures FILE] [--failures-md FILE]\n"
     "                 [--check-list FILE] [--timeout SECONDS] [--no-fork] [--verbose]\n"
-    "                 [--dry-run]\n"
+    "                 [--dry-run] [--progress]\n"
     "Runs every scenario (each example row counts as one) on a fresh database.\n"
     "  FEATURES_DIR       default: <source>/../shared/opencypher-tck/tck/features\n"
     "  --filter SUBSTR    run scenarios whose key 'path :: name' contains SUBSTR (any of them)\n"
@@ -41,6 +43,7 @@ constexpr const char* kUsage =
     "  --timeout S        per-query limit in the engine (default 10); the process running a\n"
     "                     scenario is killed after 3*S seconds\n"
     "  --no-fork          run in this process (a crash ends the run)\n"
+    "  --progress         one line per feature file on stderr as it finishes\n"
     "  --dry-run          only read the features: list scenario keys and unknown steps\n";
 
 struct Args {
@@ -51,6 +54,7 @@ struct Args {
   bool fork = true;
   bool verbose = false;
   bool dry_run = false;
+  bool progress = false;
 };
 
 bool ParseArgs(int argc, char** argv, Args* a) {
@@ -88,6 +92,8 @@ bool ParseArgs(int argc, char** argv, Args* a) {
       if (a->timeout_s <= 0) return false;
     } else if (arg == "--no-fork") {
       a->fork = false;
+    } else if (arg == "--progress") {
+      a->progress = true;
     } else if (arg == "--dry-run") {
       a->dry_run = true;
     } else if (arg == "--verbose" || arg == "-v") {
@@ -136,9 +142,21 @@ int main(int argc, char** argv) {
   }
   fs::path root = fs::canonical(args.features);
   // A fast temporary file system when there is one: every scenario opens a fresh RocksDB.
-  if (std::getenv("TMPDIR") == nullptr && fs::is_directory("/dev/shm")) {
-    setenv("TMPDIR", "/dev/shm", 1);
-  }
+  // All of this run's databases live in one directory, removed at the end even when a child
+  // crashed before cleaning up its own.
+  fs::path tmp_base = std::getenv("TMPDIR") != nullptr ? fs::path(std::getenv("TMPDIR"))
+                      : fs::is_directory("/dev/shm")   ? fs::path("/dev/shm")
+                                                       : fs::temp_directory_path();
+  fs::path run_dir = tmp_base / ("liner-tck-" + std::to_string(getpid()));
+  fs::create_directories(run_dir);
+  setenv("TMPDIR", run_dir.c_str(), 1);
+  struct RemoveRunDir {
+    fs::path dir;
+    ~RemoveRunDir() {
+      std::error_code ec;
+      fs::remove_all(dir, ec);
+    }
+  } remove_run_dir{run_dir};
 
   std::set<std::string> check;
   if (!args.check_list.empty()) {
@@ -204,6 +222,11 @@ int main(int argc, char** argv) {
       continue;
     }
     auto results = RunIsolated(*feature, selected, config, iso);
+    if (args.progress) {
+      int passed = 0;
+      for (const auto& r : results) passed += r.verdict == Verdict::kPassed ? 1 : 0;
+      std::cerr << rel << ": " << passed << "/" << results.size() << " passed\n";
+    }
     for (size_t k = 0; k < selected.size(); ++k) {
       const Scenario& s = feature->scenarios[selected[k]];
       ScenarioResult r = results[k];

@@ -107,7 +107,7 @@ Feature: ShortestPath1 - a single shortest path
       """
       MATCH (a:N {name: 'a'}), (d:N {name: 'd'})
       MATCH p = shortestPath((a)-[*]->(d))
-      WHERE none(n IN nodes(p) WHERE n.blocked)
+      WHERE none(n IN nodes(p) WHERE coalesce(n.blocked, false))
       RETURN [n IN nodes(p) | n.name] AS names
       """
     Then the result should be, in any order:
