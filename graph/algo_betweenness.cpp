@@ -13,15 +13,18 @@ namespace {
 constexpr size_t kExactUpTo = 2000;
 constexpr size_t kDefaultSamples = 128;
 
-// The projected neighbours of v, each once (parallel edges collapse), in index order.
+// The projected neighbours of v, each once (parallel edges collapse). `mark` is scratch of one
+// slot per vertex and `*token` a fresh value per call, so deduplication costs O(degree).
 void SimpleNeighbors(const Snapshot::Impl& s, const ProjectionFilter& f, Vertex v,
-                     std::vector<Vertex>* out) {
+                     std::vector<uint64_t>* mark, uint64_t* token, std::vector<Vertex>* out) {
   out->clear();
+  uint64_t t = ++*token;
   ForEachNeighbor(s, f, v, [&](Vertex u, const EdgeProps&) {
-    if (u != v) out->push_back(u);
+    if (u != v && (*mark)[u] != t) {
+      (*mark)[u] = t;
+      out->push_back(u);
+    }
   });
-  std::sort(out->begin(), out->end());
-  out->erase(std::unique(out->begin(), out->end()), out->end());
 }
 }  // namespace
 
@@ -56,6 +59,8 @@ Result<std::vector<NodeScore>> Betweenness(const Snapshot& snap, const Betweenne
                                                  : f.direction;
   std::vector<double> score(n, 0.0), sigma(n, 0.0), delta(n, 0.0);
   std::vector<int64_t> dist(n, -1);
+  std::vector<uint64_t> mark(n, 0);
+  uint64_t token = 0;
   std::vector<Vertex> order, nbrs;
   std::vector<Vertex> queue;
   uint64_t polls = 0;
@@ -69,7 +74,7 @@ Result<std::vector<NodeScore>> Betweenness(const Snapshot& snap, const Betweenne
       Vertex v = queue[qi];
       order.push_back(v);
       LINER_RETURN_IF_ERROR(PollInterrupt(interrupt, &polls));
-      SimpleNeighbors(s, f, v, &nbrs);
+      SimpleNeighbors(s, f, v, &mark, &token, &nbrs);
       for (Vertex w : nbrs) {
         if (dist[w] < 0) {
           dist[w] = dist[v] + 1;
@@ -82,7 +87,7 @@ Result<std::vector<NodeScore>> Betweenness(const Snapshot& snap, const Betweenne
     // keeping predecessor lists.
     for (size_t i = order.size(); i-- > 0;) {
       Vertex w = order[i];
-      SimpleNeighbors(s, rf, w, &nbrs);
+      SimpleNeighbors(s, rf, w, &mark, &token, &nbrs);
       for (Vertex v : nbrs) {
         if (dist[v] >= 0 && dist[v] + 1 == dist[w]) {
           delta[v] += sigma[v] / sigma[w] * (1 + delta[w]);

@@ -21,9 +21,10 @@ class CreditView {
 
   bool has_credits() const { return credited_ >= 0; }
   bool IsPerson(Vertex v) const { return (s_.labels[v] & people_) != 0; }
-  // Distinct works of person v, by vertex, each with v's best role on it.
+  // Distinct works of person v (in edge-id order), each with v's best role on it. Uses
+  // ThreadScratch(2).
   void Works(Vertex v, std::vector<CreditEntry>* out) const { Collect(v, true, out); }
-  // Distinct people credited on work w, by vertex, each with their best role on it.
+  // Distinct people credited on work w (in edge-id order), each with their best role on it.
   void People(Vertex w, std::vector<CreditEntry>* out) const { Collect(w, false, out); }
   // InvalidArgument unless id is a Person or Group of the snapshot.
   Result<Vertex> RequirePerson(NodeId id, const char* what) const;

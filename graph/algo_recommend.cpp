@@ -52,6 +52,11 @@ Result<std::vector<Recommendation>> Recommend(const Snapshot& snap, NodeId perso
   order.reserve(collab.size());
   for (const auto& [c, info] : collab) order.push_back(c);
   std::sort(order.begin(), order.end());  // fixed summation order: reproducible scores
+  // The seed and its collaborators are never candidates: an O(1) mark per vertex.
+  StampedArray& known = ThreadScratch(1);
+  known.Reset(s.ids.size());
+  known.Set(p, 1);
+  for (Vertex c : order) known.Set(c, 1);
 
   // Pass 1: score every 3-hop person.
   thread_local std::vector<double> score;
@@ -74,7 +79,7 @@ Result<std::vector<Recommendation>> Recommend(const Snapshot& snap, NodeId perso
       double base = info.strength * info.hub_damping * t.weight /
                     std::log(1 + static_cast<double>(people.size()));
       for (const CreditEntry& q : people) {
-        if (q.v == p || collab.count(q.v) != 0) continue;
+        if (known.Has(q.v)) continue;
         if (score[q.v] == 0) touched.push_back(q.v);
         score[q.v] += base * q.weight;
       }

@@ -7,6 +7,7 @@
 #include <unordered_map>
 
 #include "graph/algo_credits.h"
+#include "graph/algo_scratch.h"
 
 namespace liner::graph {
 
@@ -73,13 +74,22 @@ void CreditView::Collect(Vertex v, bool out_edges, std::vector<CreditEntry>* out
       add(boost::source(*it, s_.g), s_.g[*it]);
     }
   }
-  // Distinct by vertex, keeping the best weight (first such role on ties: edge-id order).
-  std::stable_sort(out->begin(), out->end(), [](const CreditEntry& a, const CreditEntry& b) {
-    return a.v != b.v ? a.v < b.v : a.weight > b.weight;
-  });
-  out->erase(std::unique(out->begin(), out->end(),
-                         [](const CreditEntry& a, const CreditEntry& b) { return a.v == b.v; }),
-             out->end());
+  // Distinct by vertex (first-seen order, i.e. edge-id order), keeping the best weight. A
+  // stamped position table makes this O(degree) instead of a sort per call.
+  StampedArray& pos = ThreadScratch(2);
+  pos.Reset(s_.ids.size());
+  size_t kept = 0;
+  for (size_t i = 0; i < out->size(); ++i) {
+    CreditEntry e = (*out)[i];
+    if (pos.Has(e.v)) {
+      CreditEntry& prev = (*out)[pos.Get(e.v)];
+      if (e.weight > prev.weight) prev = e;
+    } else {
+      pos.Set(e.v, static_cast<uint32_t>(kept));
+      (*out)[kept++] = e;
+    }
+  }
+  out->resize(kept);
 }
 
 // ---- Similar ----

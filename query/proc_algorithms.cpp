@@ -27,7 +27,16 @@ Status Wrap(const Status& st, const std::string& proc, const std::string& arg) {
   if (st.ok() || st.code() != Status::Code::kInvalidArgument) {
     return st.ok() ? st : st.WithContext(proc);
   }
-  return ArgError(proc, arg, st.message());
+  // The graph layer prefixes what it checked ("node: node 12 is not a Person or Group"); the
+  // argument name replaces that prefix.
+  std::string msg = st.message();
+  for (const char* prefix : {"node: ", "song: ", "seed: ", "start node: ", "end node: "}) {
+    if (msg.rfind(prefix, 0) == 0) {
+      msg = msg.substr(std::string(prefix).size());
+      break;
+    }
+  }
+  return ArgError(proc, arg, msg);
 }
 
 // A node argument: a node, or an integer node id.

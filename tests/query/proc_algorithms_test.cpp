@@ -167,7 +167,7 @@ TEST_CASE("liner.lineage and liner.kShortestPaths walk the sample chain", "[quer
 TEST_CASE("procedure errors name the procedure and the argument", "[query]") {
   CreditsDb t;
   CHECK(ErrorOf(t.Call("liner.recommend", {Node(t.s1), QValue(int64_t{5})})) ==
-        "liner.recommend: argument 'node': node: node " + std::to_string(t.s1) +
+        "liner.recommend: argument 'node': node " + std::to_string(t.s1) +
             " is not a Person or Group");
   CHECK(ErrorOf(t.Call("liner.recommend", {Node(999), QValue(int64_t{5})})).find(
             "argument 'node'") != std::string::npos);
