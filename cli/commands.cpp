@@ -10,6 +10,7 @@ int CmdStats(const std::vector<std::string>& args, Io& io);
 int CmdLinked(const std::vector<std::string>& args, Io& io);
 int CmdPath(const std::vector<std::string>& args, Io& io);
 int CmdImport(const std::vector<std::string>& args, Io& io);
+int CmdBatch(const std::vector<std::string>& args, Io& io);
 int CmdExport(const std::vector<std::string>& args, Io& io);
 int CmdShell(const std::vector<std::string>& args, Io& io);
 int CmdQuery(const std::vector<std::string>& args, Io& io);
@@ -43,6 +44,11 @@ const std::vector<CommandSpec>& Commands() {
        "[PATH...]",
        "import native CSV/JSONL (neo4j-admin style) or MusicBrainz/Discogs/music-routes data",
        CmdImport},
+      {"batch",
+       "liner batch --db DIR --query FILE --params BINDINGS.jsonl --out RESULTS.jsonl "
+       "[--timeout-ms N] [--max-seconds S]",
+       "run one prepared query once per JSON parameter line, one JSON result line each",
+       CmdBatch},
       {"stats", "liner stats --db DIR [--format table|csv|json]",
        "counts of nodes by label and edges by type", CmdStats},
       {"version", "liner version", "print the version", CmdVersion},

@@ -1,0 +1,191 @@
+// liner batch: one prepared statement, run once per parameter binding (a JSON object per line),
+// in one process; one JSON result line per binding. Used by the benchmark harness
+// (../shared/peers/bench/bench_liner.py) and for parameter sweeps.
+//   {"ms": 1.234, "rows": [[...], ...]}  |  {"ms": ..., "timeout": true}  |  {"ms": ..., "error": ".."}
+#include <cctype>
+#include <chrono>
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+
+#include "cli/command.h"
+#include "cli/flags.h"
+#include "cli/json_value.h"
+#include "query/engine.h"
+
+namespace liner::cli {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double MsSince(Clock::time_point t0) {
+  return std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
+}
+
+// Milliseconds rounded to microseconds, so the output stays short.
+double Round3(double ms) { return static_cast<double>(static_cast<int64_t>(ms * 1000 + 0.5)) / 1000; }
+
+Result<std::string> ReadFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::IOError(path + ": cannot open");
+  std::stringstream ss;
+  ss << in.rdbuf();
+  std::string text = ss.str();
+  // A trailing ';' (and whitespace) is allowed in a query file.
+  while (!text.empty() && (std::isspace(static_cast<unsigned char>(text.back())) ||
+                           text.back() == ';')) {
+    text.pop_back();
+  }
+  return text;
+}
+
+Result<query::Params> ParseBinding(const std::string& line) {
+  nlohmann::json j;
+  try {
+    j = nlohmann::json::parse(line);
+  } catch (const nlohmann::json::parse_error& e) {
+    return Status::InvalidArgument(std::string("bad JSON: ") + e.what());
+  }
+  if (!j.is_object()) return Status::InvalidArgument("a binding must be a JSON object");
+  query::Params params;
+  for (const auto& [k, v] : j.items()) params[k] = FromJson(v);
+  return params;
+}
+
+struct BatchStats {
+  uint64_t run = 0, errors = 0, timeouts = 0, not_run = 0;
+};
+
+// Runs one binding and returns its output line.
+nlohmann::ordered_json RunOne(query::Engine& engine,
+                              const std::shared_ptr<const query::PreparedStatement>& stmt,
+                              const std::string& line, const query::ExecOptions& exec,
+                              BatchStats* stats) {
+  nlohmann::ordered_json out;
+  auto t0 = Clock::now();
+  auto params = ParseBinding(line);
+  Status st = params.status();
+  nlohmann::ordered_json rows = nlohmann::ordered_json::array();
+  if (st.ok()) {
+    auto cursor = engine.Execute(stmt, *params, exec);
+    st = cursor.status();
+    if (st.ok()) {
+      std::vector<query::QValue> row;
+      while ((*cursor)->Next(&row)) {
+        nlohmann::ordered_json r = nlohmann::ordered_json::array();
+        for (const auto& v : row) r.push_back(ToJson(v));
+        rows.push_back(std::move(r));
+      }
+      st = (*cursor)->status();
+    }
+  }
+  out["ms"] = Round3(MsSince(t0));
+  ++stats->run;
+  if (st.ok()) {
+    out["rows"] = std::move(rows);
+  } else if (st.code() == Status::Code::kTimeout) {
+    ++stats->timeouts;
+    out["timeout"] = true;
+  } else {
+    ++stats->errors;
+    out["error"] = st.message();
+  }
+  return out;
+}
+
+}  // namespace
+
+int CmdBatch(const std::vector<std::string>& args, Io& io) {
+  Flags flags("liner batch");
+  flags.Value("db").Value("query").Value("params").Value("out").Value("timeout-ms");
+  flags.Value("max-seconds");
+  flags.Switch("quiet");
+  Status st = flags.Parse(args);
+  for (const char* required : {"db", "query", "params", "out"}) {
+    if (st.ok() && !flags.Has(required)) {
+      st = Status::InvalidArgument(std::string("liner batch: --") + required + " is required");
+    }
+  }
+  auto timeout = flags.GetInt("timeout-ms", 0);
+  if (st.ok()) st = timeout.status();
+  double max_seconds = 0;
+  if (st.ok() && flags.Has("max-seconds")) {
+    char* end = nullptr;
+    std::string v = flags.Get("max-seconds");
+    max_seconds = std::strtod(v.c_str(), &end);
+    if (v.empty() || *end != '\0' || max_seconds < 0) {
+      st = Status::InvalidArgument("liner batch: --max-seconds expects seconds, got '" + v + "'");
+    }
+  }
+  if (!st.ok()) {
+    io.err << "error: " << st.message() << "\n";
+    return 2;
+  }
+  auto text = ReadFile(flags.Get("query"));
+  if (!text.ok()) {
+    io.err << "error: " << text.status().message() << "\n";
+    return 1;
+  }
+  std::ifstream params(flags.Get("params"), std::ios::binary);
+  if (!params) {
+    io.err << "error: " << flags.Get("params") << ": cannot open\n";
+    return 1;
+  }
+  // Read-only unless the statement writes (so a batch can run beside a shell on the same db).
+  OpenOptions open;
+  open.read_only = true;
+  auto db = Database::Open(flags.Get("db"), open);
+  std::unique_ptr<query::Engine> engine;
+  std::shared_ptr<const query::PreparedStatement> stmt;
+  for (int attempt = 0; attempt < 2; ++attempt) {
+    if (!db.ok()) {
+      io.err << "error: " << db.status().message() << "\n";
+      return 1;
+    }
+    engine = std::make_unique<query::Engine>(db->get());
+    auto prepared = engine->Prepare(*text);
+    if (!prepared.ok()) {
+      io.err << "error: " << flags.Get("query") << ": " << prepared.status().message() << "\n";
+      return 1;
+    }
+    stmt = *prepared;
+    if (!stmt->writes() || !open.read_only) break;
+    engine.reset();
+    stmt.reset();
+    db = Database::Open(flags.Get("db"));
+    open.read_only = false;
+  }
+  std::ofstream out(flags.Get("out"), std::ios::binary | std::ios::trunc);
+  if (!out) {
+    io.err << "error: " << flags.Get("out") << ": cannot write\n";
+    return 1;
+  }
+  query::ExecOptions exec;
+  exec.timeout_ms = *timeout;
+  BatchStats stats;
+  auto start = Clock::now();
+  std::string line;
+  while (std::getline(params, line)) {
+    if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+    if (max_seconds > 0 && MsSince(start) >= max_seconds * 1000) {
+      ++stats.not_run;
+      continue;
+    }
+    out << RunOne(*engine, stmt, line, exec, &stats).dump() << "\n";
+  }
+  out.flush();
+  if (!out) {
+    io.err << "error: " << flags.Get("out") << ": write failed\n";
+    return 1;
+  }
+  if (!flags.Has("quiet")) {
+    io.err << "batch: " << stats.run << " run, " << stats.errors << " errors, " << stats.timeouts
+           << " timeouts";
+    if (stats.not_run) io.err << ", " << stats.not_run << " not run (--max-seconds)";
+    io.err << ", " << Round3(MsSince(start) / 1000) << " s\n";
+  }
+  return 0;
+}
+
+}  // namespace liner::cli
