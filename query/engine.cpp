@@ -92,7 +92,10 @@ bool ResultCursor::Next(std::vector<QValue>* row) {
       return true;
     }
     Row r;
-    if (!st.root->Next(st, r)) {
+    bool more = st.root->Next(st, r);
+    // Statements without RETURN produce no rows: run them to the end.
+    while (more && st.plan->column_slots.empty()) more = st.root->Next(st, r);
+    if (!more) {
       done_ = true;
       if (st.owned_txn && st.plan->writes) status_ = st.owned_txn->Commit();
       st.owned_txn.reset();

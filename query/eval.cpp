@@ -215,6 +215,7 @@ QValue Eval(const Expr& e, Row& row, ExecState& st) {
     case ExprKind::kAggRef: return row[e.slot];
     case ExprKind::kProperty: {
       QValue v = Eval(*e.args[0], row, st);
+      if (!st.deleted_nodes.empty() || !st.deleted_rels.empty()) st.CheckNotDeleted(v);
       switch (v.type()) {
         case QValue::Type::kNull: return QValue();
         case QValue::Type::kNode: return st.NodeProperty(v.as_node().id, e.name);

@@ -46,6 +46,14 @@ void ExecState::CountExpansion(uint64_t n) {
   CheckInterrupt();
 }
 
+void ExecState::CheckNotDeleted(const QValue& v) const {
+  if ((v.is_node() && deleted_nodes.count(v.as_node().id)) ||
+      (v.is_rel() && deleted_rels.count(v.as_rel().id)))
+    Throw("EntityNotFound(DeletedEntityAccess)",
+          std::string("the ") + (v.is_node() ? "node" : "relationship") +
+              " was deleted by this statement");
+}
+
 const QValue& ExecState::Param(const std::string& name) const {
   auto it = params.find(name);
   if (it == params.end()) Throw("ParameterMissing(MissingParameter)", "expected a value for parameter $" + name);

@@ -8,6 +8,7 @@
 #include <memory>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "query/engine.h"
@@ -48,6 +49,9 @@ class ExecState {
   std::unique_ptr<Op> root;                      // instance of plan->root
   std::vector<std::unique_ptr<Op>> subplans;     // instances of plan->subplans
   uint64_t expansions = 0;                        // var-length / shortest-path work done
+  std::unordered_set<uint64_t> deleted_nodes, deleted_rels;  // by this statement
+  // Throws EntityNotFound(DeletedEntityAccess) for an entity deleted by this statement.
+  void CheckNotDeleted(const QValue& v) const;
 
   // Stops the statement with Timeout/Cancelled when due. Cheap; call it in loops.
   void CheckInterrupt() {

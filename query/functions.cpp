@@ -119,8 +119,10 @@ QValue FnGraph(const std::string& f, std::vector<QValue>& a, ExecState& st) {
   }
   if (f == "labels") {
     if (!v.is_node()) ArgType(f, v);
+    st.CheckNotDeleted(v);
     QList out;
-    for (const auto& l : st.LoadNode(v.as_node().id).labels()) out.push_back(QValue(l));
+    QNode node = st.LoadNode(v.as_node().id);
+    for (const auto& l : node.labels()) out.push_back(QValue(l));
     return QValue(std::move(out));
   }
   if (f == "type") {

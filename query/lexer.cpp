@@ -49,9 +49,10 @@ Result<std::vector<Token>> Lex(std::string_view text) {
   size_t i = 0;
   int line = 1;
   size_t line_start = 0;
-  auto error = [&](size_t at, const std::string& what) {
+  auto error = [&](size_t at, const std::string& what,
+                   const char* cls = "SyntaxError(UnexpectedSyntax)") {
     return Status::InvalidArgument(
-        "SyntaxError(UnexpectedSyntax): " +
+        std::string(cls) + ": " +
         SyntaxMessage(text, line, static_cast<int>(at - line_start) + 1, what));
   };
   while (true) {
@@ -123,8 +124,17 @@ Result<std::vector<Token>> Lex(std::string_view text) {
       bool is_float = false;
       if (c == '0' && j + 1 < text.size() && (text[j + 1] == 'x' || text[j + 1] == 'X' ||
                                               text[j + 1] == 'o' || text[j + 1] == 'O')) {
+        bool hex = text[j + 1] == 'x' || text[j + 1] == 'X';
         j += 2;
+        size_t digits = j;
         while (j < text.size() && std::isalnum(static_cast<unsigned char>(text[j]))) ++j;
+        bool valid = j > digits;
+        for (size_t k = digits; k < j; ++k) {
+          char d = text[k];
+          if (hex ? !std::isxdigit(static_cast<unsigned char>(d)) : (d < '0' || d > '7'))
+            valid = false;
+        }
+        if (!valid) return error(i, "invalid number literal", "SyntaxError(InvalidNumberLiteral)");
       } else {
         while (j < text.size() && std::isdigit(static_cast<unsigned char>(text[j]))) ++j;
         if (j + 1 < text.size() && text[j] == '.' &&
@@ -145,7 +155,7 @@ Result<std::vector<Token>> Lex(std::string_view text) {
           }
         }
         if (j < text.size() && IsIdentStart(text[j]))
-          return error(i, "invalid number literal");
+          return error(i, "invalid number literal", "SyntaxError(InvalidNumberLiteral)");
       }
       t.kind = is_float ? Tok::kFloat : Tok::kInt;
       t.text = std::string(text.substr(i, j - i));
@@ -183,7 +193,7 @@ Result<std::vector<Token>> Lex(std::string_view text) {
               for (int k = 0; k < n; ++k) {
                 char h = text[j + k];
                 if (!std::isxdigit(static_cast<unsigned char>(h)))
-                  return error(j - 2, "invalid unicode escape");
+                  return error(j - 2, "invalid unicode escape", "SyntaxError(InvalidUnicodeLiteral)");
                 cp = cp * 16 + (std::isdigit(static_cast<unsigned char>(h))
                                     ? h - '0'
                                     : std::tolower(static_cast<unsigned char>(h)) - 'a' + 10);

@@ -235,7 +235,13 @@ bool SkipLimitOp::Next(ExecState& st, Row& row) {
     to_skip_ = skip ? EvalCount(st, skip, "SKIP") : 0;
     remaining_ = limit ? EvalCount(st, limit, "LIMIT") : -1;
   }
-  if (remaining_ == 0) return false;
+  if (remaining_ == 0) {
+    // Writes happen even when no row is returned.
+    if (st.plan->writes)
+      while (child()->Next(st, row)) {
+      }
+    return false;
+  }
   while (to_skip_ > 0) {
     if (!child()->Next(st, row)) return false;
     --to_skip_;
@@ -300,6 +306,8 @@ bool CallOp::Next(ExecState& st, Row& row) {
                 " arguments, got " + std::to_string(vals.size()));
     for (size_t i = 0; i < vals.size(); ++i) {
       ProcType t = spec->args[i].type;
+      if (t == ProcType::kFloat && vals[i].is_int())
+        vals[i] = QValue(static_cast<double>(vals[i].as_int()));
       const QValue& v = vals[i];
       bool ok = v.is_null() || t == ProcType::kAny ||
                 (t == ProcType::kBool && v.is_bool()) || (t == ProcType::kInt && v.is_int()) ||
@@ -328,6 +336,12 @@ bool CallOp::Next(ExecState& st, Row& row) {
     if (spec->writes) st.Invalidate();
     results_ = std::move(res).value();
     next_ = 0;
+    if (spec->columns.empty()) {
+      results_.clear();
+      row = input_;
+      ++rows_produced;
+      return true;
+    }
   }
   row = input_;
   auto& r = results_[next_++];

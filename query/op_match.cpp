@@ -221,6 +221,10 @@ bool ExpandOp::Next(ExecState& st, Row& row) {
       const AdjEntry& e = adj_[next_++];
       st.CheckInterrupt();
       if (!unique_rel_slots.empty() && RelUsed(input_, unique_rel_slots, e.edge)) continue;
+      if (rel_bound) {
+        const QValue& b = input_[rel_slot];
+        if (!b.is_rel() || b.as_rel().id != e.edge) continue;
+      }
       if (to_bound) {
         const QValue& t = input_[to_slot];
         if (!t.is_node() || t.as_node().id != e.other) continue;
@@ -230,7 +234,7 @@ bool ExpandOp::Next(ExecState& st, Row& row) {
                                     has_to_props_ ? &to_props_ : nullptr))
         continue;
       row = input_;
-      if (rel_slot >= 0) row[rel_slot] = QValue(MakeRel(e));
+      if (rel_slot >= 0 && !rel_bound) row[rel_slot] = QValue(MakeRel(e));
       if (!to_bound) row[to_slot] = QValue(MakeNode(e.other));
       ++rows_produced;
       return true;

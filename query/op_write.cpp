@@ -224,6 +224,7 @@ void DeleteOp::Apply(ExecState& st, Row& row, std::vector<Row>* out) {
   auto delete_rel = [&](EdgeId id) {
     if (!st.Edge(id)) return;
     Check(st.txn->DeleteEdge(id));
+    st.deleted_rels.insert(id);
     st.Invalidate();
     ++st.stats.relationships_deleted;
   };
@@ -238,6 +239,7 @@ void DeleteOp::Apply(ExecState& st, Row& row, std::vector<Row>* out) {
     CollectAdjacency(st, id, any, &adj);
     for (const auto& e : adj) delete_rel(e.edge);
     Check(st.txn->DeleteNode(id, true));
+    st.deleted_nodes.insert(id);
     st.Invalidate();
     ++st.stats.nodes_deleted;
   };
@@ -267,6 +269,7 @@ void DeleteOp::Finish(ExecState& st) {
             "cannot delete node #" + std::to_string(id) +
                 " because it still has relationships; use DETACH DELETE");
     Check(st.txn->DeleteNode(id, false));
+    st.deleted_nodes.insert(id);
     st.Invalidate();
     ++st.stats.nodes_deleted;
   }
@@ -288,6 +291,20 @@ void MergeOp::Apply(ExecState& st, Row& row, std::vector<Row>* out) {
     return;
   }
   Row created = row;
+  for (const auto& part : create) {
+    auto check = [&](const ExprP& props) {
+      if (!props) return;
+      QValue m = Eval(*props, created, st);
+      if (m.is_map())
+        for (const auto& [k, v] : m.as_map())
+          if (v.is_null())
+            Throw("SemanticError(MergeReadOwnWrites)",
+                  "cannot merge using a null value for property '" + k + "'");
+    };
+    for (const auto& n : part.nodes)
+      if (!n.bound) check(n.props);
+    for (const auto& r : part.rels) check(r.props);
+  }
   CreateParts(st, create, created);
   ApplySetItems(st, on_create, created, false);
   out->push_back(std::move(created));

@@ -159,12 +159,20 @@ ExprP Parser::ParseUnary() {
   if (IsSym("-")) {
     const Token& t = Advance();
     // A negative integer literal, so that -9223372036854775808 does not overflow.
-    if (Peek().kind == Tok::kInt && Peek().text.rfind("0x", 0) != 0 &&
-        Peek().text.rfind("0o", 0) != 0) {
+    if (Peek().kind == Tok::kInt) {
       const Token& n = Peek();
       errno = 0;
-      std::string digits = "-" + n.text;
-      long long v = std::strtoll(digits.c_str(), nullptr, 10);
+      const std::string& s = n.text;
+      int base = 10;
+      std::string digits = "-" + s;
+      if (s.size() > 2 && (s[1] == 'x' || s[1] == 'X')) {
+        base = 16;
+        digits = "-" + s.substr(2);
+      } else if (s.size() > 2 && (s[1] == 'o' || s[1] == 'O')) {
+        base = 8;
+        digits = "-" + s.substr(2);
+      }
+      long long v = std::strtoll(digits.c_str(), nullptr, base);
       if (errno == ERANGE)
         FailSemantic(n, "SyntaxError(IntegerOverflow)", "integer literal is too large");
       Advance();

@@ -118,6 +118,7 @@ class ExpandOp : public OpOf<ExpandOp> {
   std::string Describe() const override;
   int from_slot = -1, rel_slot = -1, to_slot = -1;
   bool to_bound = false;
+  bool rel_bound = false;  // the relationship variable was bound by an earlier clause
   RelSpec rel;
   NodeCheck to_check;
   std::vector<int> unique_rel_slots;  // relationships bound earlier in this MATCH

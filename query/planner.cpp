@@ -9,6 +9,56 @@ namespace {
 
 bool IsHidden(const std::string& name) { return name.empty() || name[0] == ' '; }
 
+// Structural equality of unbound expressions (ORDER BY items that repeat a projection).
+bool SameExpr(const Expr& a, const Expr& b) {
+  if (a.kind != b.kind || a.op != b.op || a.name != b.name || a.keys != b.keys ||
+      a.distinct != b.distinct || a.args.size() != b.args.size() || a.pattern || b.pattern)
+    return false;
+  if (a.kind == ExprKind::kLiteral && !Equivalent(a.value, b.value)) return false;
+  for (size_t i = 0; i < a.args.size(); ++i) {
+    if (!a.args[i] || !b.args[i]) {
+      if (a.args[i] != b.args[i]) return false;
+      continue;
+    }
+    if (!SameExpr(*a.args[i], *b.args[i])) return false;
+  }
+  return true;
+}
+
+ExprP VarRef(const std::string& name, const Expr& at) {
+  auto v = std::make_shared<Expr>();
+  v->kind = ExprKind::kVariable;
+  v->name = name;
+  v->line = at.line;
+  v->column = at.column;
+  return v;
+}
+
+// Replaces sub-expressions of `e` equal to a projected item by a reference to its alias.
+ExprP RewriteToAliases(const ExprP& e, const std::vector<ProjItem>& items) {
+  if (!e) return e;
+  for (const auto& it : items)
+    if (SameExpr(*e, *it.expr)) return VarRef(it.alias, *e);
+  auto copy = std::make_shared<Expr>(*e);
+  for (auto& a : copy->args) a = RewriteToAliases(a, items);
+  return copy;
+}
+
+// Variables read outside aggregate calls.
+void FreeVarsOutsideAggregates(const Expr& e, std::vector<const Expr*>* out) {
+  if (e.kind == ExprKind::kCountStar || (e.kind == ExprKind::kFunction && IsAggregateName(e.name)))
+    return;
+  if (e.kind == ExprKind::kVariable) {
+    out->push_back(&e);
+    return;
+  }
+  if (e.kind == ExprKind::kListComp || e.kind == ExprKind::kQuantifier ||
+      e.kind == ExprKind::kReduce || e.pattern)
+    return;
+  for (const auto& a : e.args)
+    if (a) FreeVarsOutsideAggregates(*a, out);
+}
+
 // Replaces every aggregate call inside `e` with a kAggRef to a new slot, recording its spec.
 void ExtractAggregates(const ExprP& e, std::vector<AggSpec>* aggs, int (*new_slot)(void*),
                        void* ctx, bool inside) {
@@ -203,7 +253,7 @@ std::unique_ptr<Op> Planner::PlanProjection(std::unique_ptr<Op> input, const Pro
     std::vector<std::string> names;
     for (const auto& [name, v] : scope)
       if (!IsHidden(name)) names.push_back(name);
-    if (names.empty() && proj.items.empty())
+    if (names.empty() && proj.items.empty() && is_return)
       Throw("SyntaxError(NoVariablesInScope)", "RETURN * is not allowed when there are no variables in scope");
     for (const auto& name : names) {
       ProjItem it;
@@ -216,6 +266,10 @@ std::unique_ptr<Op> Planner::PlanProjection(std::unique_ptr<Op> input, const Pro
     }
   }
   for (const auto& it : proj.items) {
+    if (it.expr->kind == ExprKind::kPatternPred)
+      CompileError("SyntaxError(UnexpectedSyntax)",
+                   "a pattern cannot be projected; use exists(...) or a pattern comprehension",
+                   it.expr.get());
     if (!is_return && !it.has_alias && it.expr->kind != ExprKind::kVariable)
       CompileError("SyntaxError(NoExpressionAlias)", "expression in WITH must be aliased (use AS)",
                    it.expr.get());
@@ -232,6 +286,40 @@ std::unique_ptr<Op> Planner::PlanProjection(std::unique_ptr<Op> input, const Pro
   bool aggregating = false;
   for (auto& it : items)
     if (ContainsAggregate(*it.expr)) aggregating = true;
+  std::vector<SortItem> order = proj.order;
+  if (aggregating || proj.distinct) {
+    // ORDER BY after DISTINCT or aggregation sees only what was projected.
+    for (auto& s : order) s.expr = RewriteToAliases(s.expr, items);
+  }
+  if (aggregating) {
+    // Outside aggregates, an aggregating item may only use grouping variables.
+    std::set<std::string> key_vars;
+    for (auto& it : items)
+      if (!ContainsAggregate(*it.expr) && it.expr->kind == ExprKind::kVariable)
+        key_vars.insert(it.expr->name);
+    auto check = [&](const Expr& e, bool in_order) {
+      if (!ContainsAggregate(e)) return;
+      std::vector<const Expr*> vars;
+      FreeVarsOutsideAggregates(e, &vars);
+      for (const Expr* v : vars) {
+        bool projected = key_vars.count(v->name) > 0;
+        if (in_order) {
+          for (auto& it : items) projected |= it.alias == v->name;
+        }
+        if (!projected)
+          CompileError("SyntaxError(AmbiguousAggregationExpression)",
+                       "`" + v->name + "` is used next to an aggregate but is not a grouping key",
+                       v);
+      }
+    };
+    for (auto& it : items) check(*it.expr, false);
+    for (auto& s : order) check(*s.expr, true);
+  } else {
+    for (auto& s : order)
+      if (ContainsAggregate(*s.expr))
+        CompileError("SyntaxError(InvalidAggregation)",
+                     "ORDER BY cannot aggregate when the projection does not", s.expr.get());
+  }
   for (auto& it : items) ExtractAggregates(it.expr, &aggs, NewSlotThunk, plan_, false);
 
   std::unique_ptr<Op> op = std::move(input);
@@ -264,21 +352,22 @@ std::unique_ptr<Op> Planner::PlanProjection(std::unique_ptr<Op> input, const Pro
     item_slots.push_back(slot);
   }
 
-  // ORDER BY sees the incoming variables and the aliases (aliases win).
+  // ORDER BY sees the incoming variables and the aliases (aliases win); after DISTINCT or
+  // aggregation only the aliases.
   Scope order_scope = scope;
   for (const auto& [k, v] : out_scope) order_scope[k] = v;
-  std::vector<SortItem> order = proj.order;
   size_t aggs_before = aggs.size();
   for (auto& s : order) {
     if (aggregating || proj.distinct) {
-      // Only projected expressions may be used; aggregates may appear again.
       ExtractAggregates(s.expr, &aggs, NewSlotThunk, plan_, false);
+      Bind(s.expr, out_scope);
+    } else {
+      Bind(s.expr, order_scope);
     }
-    Bind(s.expr, (aggregating || proj.distinct) ? order_scope : order_scope);
   }
   for (size_t i = aggs_before; i < aggs.size(); ++i) {
-    Bind(aggs[i].arg, scope);
-    Bind(aggs[i].arg2, scope);
+    Bind(aggs[i].arg, out_scope);
+    Bind(aggs[i].arg2, out_scope);
   }
 
   if (aggregating || !aggs.empty()) {
@@ -341,7 +430,8 @@ std::unique_ptr<Op> Planner::PlanProjection(std::unique_ptr<Op> input, const Pro
   }
   scope = out_scope;
   if (proj.where) {
-    Bind(proj.where, scope);
+    // WITH ... WHERE also sees the variables from before the WITH.
+    Bind(proj.where, (aggregating || proj.distinct) ? order_scope : order_scope);
     auto f = std::make_unique<FilterOp>();
     f->predicate = proj.where;
     f->children.push_back(std::move(op));
@@ -481,6 +571,8 @@ std::vector<BoundSetItem> Planner::BindSetItems(const std::vector<SetItem>& item
     }
     b.labels = it.labels;
     b.value = it.value;
+    if (b.value && b.value->kind == ExprKind::kPatternPred)
+      CompileError("SyntaxError(UnexpectedSyntax)", "a pattern cannot be assigned", b.value.get());
     Bind(b.target, scope);
     Bind(b.value, scope);
     out.push_back(std::move(b));
@@ -516,6 +608,8 @@ std::unique_ptr<Op> Planner::PlanCall(std::unique_ptr<Op> input, const Clause& c
     Bind(a, scope);
     call->args.push_back(a);
   }
+  if (c.yield_star && !standalone)
+    Throw("SyntaxError(UnexpectedSyntax)", "YIELD * is only allowed in a standalone CALL");
   std::vector<std::pair<std::string, std::string>> yields = c.yields;
   if (yields.empty()) {
     if (!standalone && !spec->columns.empty() && !c.yield_star)

@@ -97,6 +97,25 @@ void Planner::Bind(const ExprP& e, Scope& scope) {
       if (!IsKnownFunction(e->name))
         CompileError("SyntaxError(UnknownFunction)", "unknown function " + e->name + "()",
                      e.get());
+      if (e->args.size() == 1) {
+        // Types known without data: a variable bound to a node, relationship or path, or a
+        // pattern predicate.
+        const Expr& a = *e->args[0];
+        VarKind kind = VarKind::kAny;
+        if (a.kind == ExprKind::kVariable) {
+          auto it = scope.find(a.name);
+          if (it != scope.end()) kind = it->second.kind;
+        }
+        bool bad = (e->name == "type" && (kind == VarKind::kNode || kind == VarKind::kPath)) ||
+                   (e->name == "length" && (kind == VarKind::kNode || kind == VarKind::kRel)) ||
+                   (e->name == "size" && (kind == VarKind::kPath || kind == VarKind::kNode ||
+                                          kind == VarKind::kRel)) ||
+                   ((e->name == "size" || e->name == "length") &&
+                    a.kind == ExprKind::kPatternPred);
+        if (bad)
+          CompileError("SyntaxError(InvalidArgumentType)",
+                       e->name + "() does not accept this argument", e.get());
+      }
       break;
     case ExprKind::kListComp:
     case ExprKind::kQuantifier: {
@@ -118,9 +137,20 @@ void Planner::Bind(const ExprP& e, Scope& scope) {
       Bind(e->args[2], inner);
       return;
     }
-    case ExprKind::kPatternPred:
+    case ExprKind::kPatternPred: {
+      for (const auto& n : e->pattern->nodes)
+        if (!n.var.empty() && !scope.count(n.var))
+          CompileError("SyntaxError(UndefinedVariable)",
+                       "variable `" + n.var + "` not defined (a pattern predicate cannot "
+                       "introduce variables)", e.get());
+      for (const auto& r : e->pattern->rels)
+        if (!r.var.empty() && !scope.count(r.var))
+          CompileError("SyntaxError(UndefinedVariable)",
+                       "variable `" + r.var + "` not defined (a pattern predicate cannot "
+                       "introduce variables)", e.get());
       e->subplan = BindSubplan(*e->pattern, nullptr, nullptr, scope);
       return;
+    }
     case ExprKind::kExists:
       e->subplan = BindSubplan(*e->pattern, e->args.empty() ? nullptr : e->args[0], nullptr,
                                scope);

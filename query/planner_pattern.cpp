@@ -132,9 +132,10 @@ std::unique_ptr<Op> Planner::PlanPattern(std::unique_ptr<Op> input,
         if (it->second.kind == VarKind::kNode || it->second.kind == VarKind::kPath)
           Throw("SyntaxError(VariableTypeConflict)",
                 "variable `" + r.var + "` is not a relationship");
-        if (pre_bound.count(it->second.slot) && !r.var_length)
-          Throw("SyntaxError(VariableAlreadyBound)",
-                "relationship variable `" + r.var + "` is already bound");
+        if (pre_bound.count(it->second.slot) && !r.var_length) {
+          ps.rels.push_back(it->second.slot);  // must be that relationship
+          continue;
+        }
         Throw("SyntaxError(RelationshipUniquenessViolation)",
               "relationship variable `" + r.var + "` is used twice in the pattern");
       }
@@ -152,6 +153,16 @@ std::unique_ptr<Op> Planner::PlanPattern(std::unique_ptr<Op> input,
     all_slots.push_back(std::move(ps));
   }
   // 2. Property maps and WHERE, bound in the pattern's scope.
+  for (const auto& part : parts) {
+    for (const auto& n : part.nodes)
+      if (n.props && n.props->kind == ExprKind::kParam)
+        CompileError("SyntaxError(InvalidParameterUse)",
+                     "a parameter cannot be used as a property map in MATCH or MERGE", n.props.get());
+    for (const auto& r : part.rels)
+      if (r.props && r.props->kind == ExprKind::kParam)
+        CompileError("SyntaxError(InvalidParameterUse)",
+                     "a parameter cannot be used as a property map in MATCH or MERGE", r.props.get());
+  }
   for (const auto& part : parts) {
     for (const auto& n : part.nodes) Bind(n.props, scope);
     for (const auto& r : part.rels) Bind(r.props, scope);
@@ -315,6 +326,7 @@ std::unique_ptr<Op> Planner::PlanPart(std::unique_ptr<Op> op, const PatternPart&
       x->rel_slot = ps.rels[rel_index];
       x->to_slot = ps.nodes[to];
       x->to_bound = to_bound;
+      x->rel_bound = bound.count(ps.rels[rel_index]) > 0;
       x->rel = RelSpec{r.types, dir, r.props};
       if (!to_bound) x->to_check = NodeCheck{part.nodes[to].labels, part.nodes[to].props};
       x->unique_rel_slots = clause_rels;
