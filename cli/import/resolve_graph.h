@@ -63,6 +63,8 @@ class Resolver {
   bool Conflicts(const NodeRecord& node, const NodeSpec& spec);
   Status Update(NodeId id, const NodeSpec& spec, bool by_id);
   void Remember(const NodeSpec& spec, NodeId id);
+  std::string IdKey(const NodeSpec& spec) const;
+  bool InDatabase(const std::vector<std::string>& labels) const;
 
   Transaction& txn_;
   ImportSummary& summary_;
@@ -73,6 +75,12 @@ class Resolver {
   std::unordered_set<EdgeId> touched_edges_;
   // (label kind + '\0' + name key) -> node, for names and aliases seen in this import.
   std::unordered_map<std::string, NodeId> names_;
+  // (label kind + '\0' + id key + '\0' + id value) -> node, for ids seen in this import.
+  std::unordered_map<std::string, NodeId> ids_;
+  // Edges written by this import with a fresh endpoint, by (src, dst, type, identity values).
+  std::unordered_map<std::string, EdgeId> fresh_edges_;
+  // Labels with no committed node when the import began: lookups in the database are skipped.
+  std::unordered_set<std::string> empty_labels_;
 };
 
 // Progress on a terminal (records, bytes, rate) and the end-of-import timing.
