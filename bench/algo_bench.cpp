@@ -6,6 +6,8 @@
 // Prints a markdown table: snapshot build time and bytes per edge, shortest path between two
 // random credited people (median, p95), PageRank with 20 iterations, recommendation and
 // similarity for one person (median, p95), components and sampled betweenness.
+#include <time.h>
+
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -27,6 +29,13 @@ using Clock = std::chrono::steady_clock;
 
 double MsSince(Clock::time_point t0) {
   return std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
+}
+
+// CPU time of this thread in ms: on a shared, overloaded machine wall time overstates cost.
+double CpuMs() {
+  timespec ts{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+  return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
 }
 
 double Percentile(std::vector<double> v, double p) {
@@ -81,9 +90,11 @@ int main(int argc, char** argv) {
   }
   long rss0 = RssKb();
   auto t0 = Clock::now();
+  double cpu0 = CpuMs();
   auto read = (*db)->BeginRead();
   auto built = liner::graph::BuildSnapshot(*read, (*db)->generation());
   double build_ms = MsSince(t0);
+  double build_cpu = CpuMs() - cpu0;
   if (!built.ok()) {
     std::fprintf(stderr, "snapshot: %s\n", built.status().ToString().c_str());
     return 1;
@@ -114,16 +125,17 @@ int main(int argc, char** argv) {
   std::printf("| %-44s | %20s | %-12s |\n|%s|%s|%s|\n", "measure", "value", "target (10M)",
               std::string(46, '-').c_str(), std::string(22, '-').c_str(),
               std::string(14, '-').c_str());
-  Row("snapshot build (ms)", Fmt("%.0f", build_ms), "<= 10 s");
+  Row("snapshot build (ms wall)", Fmt("%.0f", build_ms), "<= 10 s");
+  Row("snapshot build (ms CPU)", Fmt("%.0f", build_cpu), "");
   {
     // How much of the build is storage: the same scans with nothing done per row.
-    auto s0 = Clock::now();
+    double s0 = CpuMs();
     auto txn = (*db)->BeginRead();
     size_t rows = 0;
     for (auto c = txn->ScanNodes(); c->Valid(); c->Next()) ++rows;
     liner::Status st = txn->ForEachEdge([&](const liner::EdgeRecord&) { return ++rows > 0; });
     if (!st.ok()) std::fprintf(stderr, "edge scan: %s\n", st.ToString().c_str());
-    Row("  of which storage scans alone (ms)", Fmt("%.0f", MsSince(s0)), "");
+    Row("  of which storage scans alone (ms CPU)", Fmt("%.0f", CpuMs() - s0), "");
   }
   Row("snapshot memory (MB, estimate)", Fmt("%.1f", snap.MemoryBytes() / 1048576.0), "");
   Row("snapshot bytes per edge (estimate)",
@@ -133,31 +145,38 @@ int main(int argc, char** argv) {
 
   liner::graph::PathOptions credited;
   credited.projection.types = {"CREDITED"};
-  std::vector<double> sp;
+  std::vector<double> sp, sp_cpu;
   size_t found = 0;
   for (size_t i = 0; i < queries; ++i) {
     liner::NodeId a = pick(), b = pick();
     auto q0 = Clock::now();
+    double c0 = CpuMs();
     auto r = liner::graph::ShortestPath(snap, a, b, credited);
+    sp_cpu.push_back(CpuMs() - c0);
     sp.push_back(MsSince(q0));
     found += r.ok() && r->has_value();
   }
   Row("shortest path, person-person, median (ms)", Fmt("%.3f", Percentile(sp, 0.5)), "<= 1 ms");
   Row("shortest path p95 (ms)", Fmt("%.3f", Percentile(sp, 0.95)), "");
+  Row("shortest path median (ms CPU)", Fmt("%.3f", Percentile(sp_cpu, 0.5)), "");
   Row("shortest path: pairs connected", Fmt("%.0f", static_cast<double>(found)), "");
 
   auto p0 = Clock::now();
+  double pc0 = CpuMs();
   liner::graph::PageRankOptions pr;
   pr.iterations = 20;
   pr.limit = 10;
   auto ranks = liner::graph::PageRank(snap, pr);
   Row("PageRank, 20 iterations, whole graph (ms)", Fmt("%.0f", MsSince(p0)), "<= 3 s");
+  Row("PageRank, 20 iterations (ms CPU)", Fmt("%.0f", CpuMs() - pc0), "");
 
-  std::vector<double> rec, sim;
+  std::vector<double> rec, sim, rec_cpu;
   for (size_t i = 0; i < queries; ++i) {
     liner::NodeId p = pick();
     auto q0 = Clock::now();
+    double c0 = CpuMs();
     auto r = liner::graph::Recommend(snap, p, 10);
+    rec_cpu.push_back(CpuMs() - c0);
     rec.push_back(MsSince(q0));
     q0 = Clock::now();
     auto s = liner::graph::Similar(snap, p, 10, liner::graph::SimilarityMetric::kJaccard);
@@ -165,16 +184,19 @@ int main(int argc, char** argv) {
   }
   Row("recommend(person, 10) median (ms)", Fmt("%.3f", Percentile(rec, 0.5)), "<= 10 ms");
   Row("recommend p95 (ms)", Fmt("%.3f", Percentile(rec, 0.95)), "");
+  Row("recommend median (ms CPU)", Fmt("%.3f", Percentile(rec_cpu, 0.5)), "");
   Row("similar(person, 10, jaccard) median (ms)", Fmt("%.3f", Percentile(sim, 0.5)), "");
 
   auto c0 = Clock::now();
   auto comps = liner::graph::Components(snap, {});
   Row("connected components (ms)", Fmt("%.0f", MsSince(c0)), "");
   auto b0 = Clock::now();
+  double bc0 = CpuMs();
   liner::graph::BetweennessOptions bo;
   bo.samples = 16;
   bo.limit = 10;
   auto bc = liner::graph::Betweenness(snap, bo);
   Row("betweenness, 16 sampled sources (ms)", Fmt("%.0f", MsSince(b0)), "");
+  Row("betweenness, 16 sampled sources (ms CPU)", Fmt("%.0f", CpuMs() - bc0), "");
   return 0;
 }
