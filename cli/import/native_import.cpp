@@ -163,7 +163,10 @@ Result<ImportSummary> ImportNative(Database& db, const std::vector<NativeInput>&
       (is_rel ? rels : nodes).push_back(&in);
     }
   }
-  LINER_ASSIGN_OR_RETURN(auto sink, options.bulk ? MakeBulkSink(db) : MakeTransactionSink(db));
+  // The bulk path only appends; into a database that already holds data the transactional
+  // sink reuses existing nodes and edges, so importing a file again changes nothing.
+  bool bulk = options.bulk && db.Counts().nodes == 0;
+  LINER_ASSIGN_OR_RETURN(auto sink, bulk ? MakeBulkSink(db) : MakeTransactionSink(db));
   NativeImporter imp(std::move(sink), options);
   for (const auto* in : nodes) LINER_RETURN_IF_ERROR(ImportCsvNodes(imp, *in));
   for (const auto* in : jsonl) {

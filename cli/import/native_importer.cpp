@@ -142,15 +142,22 @@ Result<TokenId> NativeImporter::Key(std::string_view name) {
 }
 
 Result<NodeId> NativeImporter::AddNode(std::vector<TokenId> labels, PropertyMap props) {
-  for (TokenId l : labels) ++label_counts_[l];
-  if (labels.empty()) ++label_counts_[kNoToken];
-  return sink_->AddNode(std::move(labels), std::move(props));
+  std::vector<TokenId> counted = labels.empty() ? std::vector<TokenId>{kNoToken} : labels;
+  auto r = sink_->AddNode(std::move(labels), std::move(props));
+  if (!r.ok()) return r;
+  if (sink_->last_existed()) {
+    ++summary_.nodes_merged;
+  } else {
+    for (TokenId l : counted) ++label_counts_[l];
+  }
+  return r;
 }
 
 Status NativeImporter::AddEdge(NodeId src, NodeId dst, TokenId type, PropertyMap props) {
-  ++type_counts_[type];
   auto r = sink_->AddEdge(src, dst, type, std::move(props));
-  return r.ok() ? Status::OK() : r.status();
+  if (!r.ok()) return r.status();
+  if (!sink_->last_existed()) ++type_counts_[type];
+  return Status::OK();
 }
 
 Status NativeImporter::BadRow(const std::string& where, const std::string& reason) {

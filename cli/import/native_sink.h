@@ -3,7 +3,11 @@
 // before Commit(); destroying an uncommitted sink drops everything.
 //
 // Two implementations:
-// - MakeTransactionSink: one storage Transaction (WriteBatchWithIndex). Fine for small files.
+// - MakeTransactionSink: one storage Transaction (WriteBatchWithIndex). Fine for small files,
+//   and used for every import into a non-empty database: a node whose labels and `id` property
+//   match an existing node is that node (its properties updated), and an edge equal to an
+//   existing one (ends, type, properties) is not added again, so re-importing a file changes
+//   nothing.
 // - MakeBulkSink: storage's BulkLoader, which sorts into SST files and ingests them in one
 //   atomic step; much faster for large imports. Unique-key violations surface at Commit().
 // Not thread-safe; one sink per import.
@@ -23,6 +27,9 @@ class GraphSink {
   virtual Result<NodeId> AddNode(std::vector<TokenId> labels, PropertyMap props) = 0;
   virtual Result<EdgeId> AddEdge(NodeId src, NodeId dst, TokenId type, PropertyMap props) = 0;
   virtual Status Commit() = 0;
+  // Whether the last AddNode/AddEdge found the node or edge already in the database and reused
+  // it instead of adding one (incremental imports are idempotent).
+  virtual bool last_existed() const { return false; }
 };
 
 // Takes the database's write transaction (Busy when another one is open).
