@@ -252,7 +252,7 @@ QValue Eval(const Expr& e, Row& row, ExecState& st) {
           Throw("ArithmeticError(IntegerOverflow)", "integer overflow");
         return QValue(-v.as_int());
       }
-      if (v.is_float()) return QValue(-v.as_float());
+      if (v.is_float()) return QValue(v.as_float() == 0 ? 0.0 : -v.as_float());
       TypeErr(std::string("cannot negate a ") + QTypeName(v.type()));
     }
     case ExprKind::kBinary: {

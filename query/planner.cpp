@@ -3,6 +3,7 @@
 #include "query/planner.h"
 
 #include <algorithm>
+#include <functional>
 
 namespace liner::query {
 namespace {
@@ -297,10 +298,32 @@ std::unique_ptr<Op> Planner::PlanProjection(std::unique_ptr<Op> input, const Pro
     for (auto& it : items)
       if (!ContainsAggregate(*it.expr) && it.expr->kind == ExprKind::kVariable)
         key_vars.insert(it.expr->name);
+    std::vector<const Expr*> key_exprs;
+    for (auto& it : items)
+      if (!ContainsAggregate(*it.expr)) key_exprs.push_back(it.expr.get());
+    // Variables outside aggregates and outside sub-expressions that are grouping keys.
+    std::function<void(const Expr&, std::vector<const Expr*>*)> loose =
+        [&](const Expr& e, std::vector<const Expr*>* out) {
+          if (e.kind != ExprKind::kVariable)
+            for (const Expr* k : key_exprs)
+              if (SameExpr(e, *k)) return;
+          if (e.kind == ExprKind::kCountStar ||
+              (e.kind == ExprKind::kFunction && IsAggregateName(e.name)))
+            return;
+          if (e.kind == ExprKind::kVariable) {
+            out->push_back(&e);
+            return;
+          }
+          if (e.kind == ExprKind::kListComp || e.kind == ExprKind::kQuantifier ||
+              e.kind == ExprKind::kReduce || e.pattern)
+            return;
+          for (const auto& a : e.args)
+            if (a) loose(*a, out);
+        };
     auto check = [&](const Expr& e, bool in_order) {
       if (!ContainsAggregate(e)) return;
       std::vector<const Expr*> vars;
-      FreeVarsOutsideAggregates(e, &vars);
+      loose(e, &vars);
       for (const Expr* v : vars) {
         bool projected = key_vars.count(v->name) > 0;
         if (in_order) {

@@ -132,6 +132,9 @@ std::unique_ptr<Op> Planner::PlanPattern(std::unique_ptr<Op> input,
         if (it->second.kind == VarKind::kNode || it->second.kind == VarKind::kPath)
           Throw("SyntaxError(VariableTypeConflict)",
                 "variable `" + r.var + "` is not a relationship");
+        if (it->second.kind != VarKind::kRel)
+          Throw("SyntaxError(VariableTypeConflict)",
+                "variable `" + r.var + "` is not a relationship");
         if (pre_bound.count(it->second.slot) && !r.var_length) {
           ps.rels.push_back(it->second.slot);  // must be that relationship
           continue;
