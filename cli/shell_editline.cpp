@@ -116,6 +116,8 @@ class EditLineReader : public LineReader {
 
   static bool ReadByte(unsigned char* b) {
     for (;;) {
+      // A Ctrl-C that landed outside read(2) (while libedit was redrawing) must still count.
+      if (g_reader->interrupted_->load()) return false;
       ssize_t n = read(STDIN_FILENO, b, 1);
       if (n == 1) return true;
       if (n == 0) return false;
