@@ -40,21 +40,6 @@ bool RelUsed(const Row& row, const std::vector<int>& slots, EdgeId id) {
   return false;
 }
 
-QRel MakeRel(const AdjEntry& e) {
-  QRel r;
-  r.id = e.edge;
-  r.start = e.outgoing ? e.node : e.other;
-  r.end = e.outgoing ? e.other : e.node;
-  r.type_token = e.type;
-  return r;
-}
-
-QNode MakeNode(NodeId id) {
-  QNode n;
-  n.id = id;
-  return n;
-}
-
 std::string Types(const RelSpec& rel) {
   std::string s;
   for (size_t i = 0; i < rel.types.size(); ++i) s += (i ? "|" : ":") + rel.types[i];
@@ -186,7 +171,7 @@ bool NodeScanOp::Next(ExecState& st, Row& row) {
       st.CheckInterrupt();
       if (!NodeMatches(st, id, check, input_, has_props ? &props : nullptr)) continue;
       row = input_;
-      if (mode != Mode::kBound) row[slot] = QValue(MakeNode(id));
+      if (mode != Mode::kBound) row[slot] = QValue(NodeRef(id));
       ++rows_produced;
       return true;
     }
@@ -234,8 +219,8 @@ bool ExpandOp::Next(ExecState& st, Row& row) {
                                     has_to_props_ ? &to_props_ : nullptr))
         continue;
       row = input_;
-      if (rel_slot >= 0 && !rel_bound) row[rel_slot] = QValue(MakeRel(e));
-      if (!to_bound) row[to_slot] = QValue(MakeNode(e.other));
+      if (rel_slot >= 0 && !rel_bound) row[rel_slot] = QValue(RelFromAdj(e));
+      if (!to_bound) row[to_slot] = QValue(NodeRef(e.other));
       ++rows_produced;
       return true;
     }
@@ -286,10 +271,10 @@ bool VarExpandOp::Emit(ExecState& st, Row& row) {
   }
   row = input_;
   QList rels, nodes;
-  nodes.push_back(QValue(MakeNode(start)));
+  nodes.push_back(QValue(NodeRef(start)));
   for (const auto& e : path_) {
-    rels.push_back(QValue(MakeRel(e)));
-    nodes.push_back(QValue(MakeNode(e.other)));
+    rels.push_back(QValue(RelFromAdj(e)));
+    nodes.push_back(QValue(NodeRef(e.other)));
   }
   if (reversed) {
     std::reverse(rels.begin(), rels.end());
@@ -297,7 +282,7 @@ bool VarExpandOp::Emit(ExecState& st, Row& row) {
   }
   if (rel_slot >= 0) row[rel_slot] = QValue(std::move(rels));
   if (nodes_slot >= 0) row[nodes_slot] = QValue(std::move(nodes));
-  if (!to_bound) row[to_slot] = QValue(MakeNode(end));
+  if (!to_bound) row[to_slot] = QValue(NodeRef(end));
   ++rows_produced;
   return true;
 }

@@ -21,20 +21,6 @@ struct Side {
   int depth = 0;
 };
 
-QRel RelOf(const AdjEntry& e) {
-  QRel r;
-  r.id = e.edge;
-  r.start = e.outgoing ? e.node : e.other;
-  r.end = e.outgoing ? e.other : e.node;
-  r.type_token = e.type;
-  return r;
-}
-
-QNode NodeOf(NodeId id) {
-  QNode n;
-  n.id = id;
-  return n;
-}
 
 Direction Reverse(Direction d) {
   return d == Direction::kOut ? Direction::kIn : d == Direction::kIn ? Direction::kOut : d;
@@ -57,19 +43,19 @@ void ShortestPathOp::Search(ExecState& st, Row& scratch) {
   int max = single_hop_pattern ? 1 : (max_hops >= 0 ? max_hops : st.options.max_var_length);
   auto node_ok = [&](NodeId id) {
     if (!node_pred) return true;
-    scratch[node_pred_slot] = QValue(NodeOf(id));
+    scratch[node_pred_slot] = QValue(NodeRef(id));
     return IsTrue(Eval(*node_pred, scratch, st));
   };
   auto rel_ok = [&](const AdjEntry& e) {
     if (!rel_pred) return true;
-    scratch[rel_pred_slot] = QValue(RelOf(e));
+    scratch[rel_pred_slot] = QValue(RelFromAdj(e));
     return IsTrue(Eval(*rel_pred, scratch, st));
   };
   if (!node_ok(src) || !node_ok(dst)) return;
   if (src == dst) {
     if (min_hops == 0) {
       QPath p;
-      p.nodes.push_back(NodeOf(src));
+      p.nodes.push_back(NodeRef(src));
       results_.push_back(std::move(p));
     }
     return;
@@ -140,14 +126,14 @@ void ShortestPathOp::Search(ExecState& st, Row& scratch) {
     for (auto& l : left) {
       for (auto& r : right) {
         QPath p;
-        p.nodes.push_back(NodeOf(src));
+        p.nodes.push_back(NodeRef(src));
         for (auto it = l.rbegin(); it != l.rend(); ++it) {
-          p.rels.push_back(RelOf(*it));
-          p.nodes.push_back(NodeOf(it->other));
+          p.rels.push_back(RelFromAdj(*it));
+          p.nodes.push_back(NodeRef(it->other));
         }
         for (const AdjEntry& e : r) {
-          p.rels.push_back(RelOf(e));
-          p.nodes.push_back(NodeOf(e.node));
+          p.rels.push_back(RelFromAdj(e));
+          p.nodes.push_back(NodeRef(e.node));
         }
         results_.push_back(std::move(p));
         if (!all) return;

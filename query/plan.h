@@ -14,6 +14,22 @@
 
 namespace liner::query {
 
+// A relationship value (ids and type only; loaded when a row leaves the cursor) for an
+// adjacency entry, and a node value for an id.
+inline QRel RelFromAdj(const AdjEntry& e) {
+  QRel r;
+  r.id = e.edge;
+  r.start = e.outgoing ? e.node : e.other;
+  r.end = e.outgoing ? e.other : e.node;
+  r.type_token = e.type;
+  return r;
+}
+inline QNode NodeRef(NodeId id) {
+  QNode n;
+  n.id = id;
+  return n;
+}
+
 class Op {
  public:
   Op() = default;
