@@ -8,13 +8,9 @@ namespace liner::cli {
 
 int CmdPath(const std::vector<std::string>& args, Io& io) {
   Flags flags("liner path");
-  flags.Value("db").Value("format").Value("via").Value("max-hops").Switch("all");
-  Status st = flags.Parse(args);
+  flags.Value("via").Value("max-hops").Switch("all");
+  Status st = ParseRowsCommand(flags, args, 2, "two names A B (quote names with spaces)");
   std::string format = flags.Get("format", "table");
-  if (st.ok()) st = CheckRowsFormat(format);
-  if (st.ok() && flags.positionals().size() != 2) {
-    st = Status::InvalidArgument("liner path: expected two names A B (quote names with spaces)");
-  }
   graph::EdgeFilter filter;
   if (st.ok() && flags.Has("via")) {
     auto f = graph::EdgeFilter::FromVia(flags.Get("via"));
@@ -22,39 +18,25 @@ int CmdPath(const std::vector<std::string>& args, Io& io) {
   }
   auto max_hops = flags.GetInt("max-hops", 12);
   if (st.ok() && !max_hops.ok()) st = max_hops.status();
-  if (!st.ok()) {
-    io.err << "error: " << st.message() << "\n";
-    return 2;
-  }
+  if (!st.ok()) return ReportError(io, st, /*usage=*/true);
   auto db = OpenDatabase(flags, io, /*read_only=*/true);
-  if (!db.ok()) {
-    io.err << "error: " << db.status().message() << "\n";
-    return 1;
-  }
+  if (!db.ok()) return ReportError(io, db.status());
   auto txn = (*db)->BeginRead();
   graph::Graph g(txn.get());
   auto a = g.ResolveOne(flags.positionals()[0]);
-  auto b = a.ok() ? g.ResolveOne(flags.positionals()[1]) : Result<NodeId>(a.status());
-  if (!b.ok()) {
-    io.err << "error: " << b.status().message() << "\n";
-    return 1;
-  }
+  if (!a.ok()) return ReportError(io, a.status());
+  auto b = g.ResolveOne(flags.positionals()[1]);
+  if (!b.ok()) return ReportError(io, b.status());
   graph::TraversalLimits limits;
   limits.max_hops = static_cast<int>(*max_hops);
   std::vector<graph::Path> paths;
   if (flags.Has("all")) {
     auto all = g.AllShortestPaths(*a, *b, filter, 100, limits);
-    if (!all.ok()) {
-      io.err << "error: " << all.status().message() << "\n";
-      return 1;
-    }
+    if (!all.ok()) return ReportError(io, all.status());
     paths = std::move(*all);
   } else {
     auto one = g.ShortestPath(*a, *b, filter, limits);
-    if (!one.ok()) {
-      io.err << "error: " << one.status().message() << "\n";
-      return 1;
-    }
+    if (!one.ok()) return ReportError(io, one.status());
     if (*one) paths.push_back(std::move(**one));
   }
   if (paths.empty()) {

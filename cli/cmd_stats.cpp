@@ -6,22 +6,11 @@ namespace liner::cli {
 
 int CmdStats(const std::vector<std::string>& args, Io& io) {
   Flags flags("liner stats");
-  flags.Value("db").Value("format");
-  Status st = flags.Parse(args);
-  if (st.ok()) st = CheckRowsFormat(flags.Get("format", "table"));
-  if (st.ok() && !flags.positionals().empty()) {
-    st = Status::InvalidArgument("liner stats: unexpected argument '" + flags.positionals()[0] +
-                                 "'");
-  }
-  if (!st.ok()) {
-    io.err << "error: " << st.message() << "\n";
-    return 2;
+  if (Status st = ParseRowsCommand(flags, args, 0, "no arguments"); !st.ok()) {
+    return ReportError(io, st, /*usage=*/true);
   }
   auto db = OpenDatabase(flags, io, /*read_only=*/true);
-  if (!db.ok()) {
-    io.err << "error: " << db.status().message() << "\n";
-    return 1;
-  }
+  if (!db.ok()) return ReportError(io, db.status());
   GraphCounts c = (*db)->Counts();
   std::vector<std::vector<nlohmann::json>> rows;
   for (const auto& [label, n] : c.by_label) rows.push_back({"label", label, n});

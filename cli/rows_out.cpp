@@ -35,6 +35,23 @@ std::string CsvField(const std::string& s) {
 
 }  // namespace
 
+Status ParseRowsCommand(Flags& flags, const std::vector<std::string>& args, size_t positionals,
+                        const std::string& what) {
+  flags.Value("db").Value("format");
+  LINER_RETURN_IF_ERROR(flags.Parse(args));
+  LINER_RETURN_IF_ERROR(CheckRowsFormat(flags.Get("format", "table")));
+  if (flags.positionals().size() != positionals) {
+    return Status::InvalidArgument(flags.command() + ": expected " + what + ", got " +
+                                   std::to_string(flags.positionals().size()) + " argument(s)");
+  }
+  return Status::OK();
+}
+
+int ReportError(Io& io, const Status& st, bool usage) {
+  io.err << "error: " << st.message() << "\n";
+  return usage ? 2 : 1;
+}
+
 Status CheckRowsFormat(const std::string& format) {
   if (format == "table" || format == "csv" || format == "json" || format == "jsonl") {
     return Status::OK();
