@@ -115,7 +115,7 @@ TEST_CASE("a query past --timeout-ms is reported as a timeout line", "[cli]") {
   CHECK(r.lines[0]["ms"].get<double>() < 10000);
 }
 
-TEST_CASE("--max-seconds stops running bindings once the time is spent", "[cli]") {
+TEST_CASE("batch with --max-seconds stops running bindings once the time is spent", "[cli]") {
   TempDir d;
   std::string db = MakeDb(d);
   auto r = Batch(d, db, "UNWIND range(1, 2000000000) AS x RETURN count(x) AS n",

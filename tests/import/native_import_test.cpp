@@ -242,7 +242,7 @@ TEST_CASE("an unknown :END_ID is an error naming the ID space, and nothing is im
   CHECK(db->Counts().edges == 0);
 }
 
-TEST_CASE("--skip-bad reports every bad row and imports the rest", "[import]") {
+TEST_CASE("with --skip-bad every bad row is reported and the rest imported", "[import]") {
   bool bulk = GENERATE(false, true);
   TempDir d;
   auto f = Write(d, "p.csv", ":ID,:LABEL,name,age:int\n1,Person,A,30\n2,Person,B,old\n"
