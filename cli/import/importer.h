@@ -49,7 +49,7 @@ struct ImportSummary {
   std::string ToString() const;
 };
 
-// ---- real-world formats (cli/import/mb_*, discogs_*, music_routes_*; engineer C) ----
+// ---- real-world formats (cli/import/mb_*, discogs_*, music_routes_* ----
 
 // Guesses the format of `path` from its content (and name as a hint): a music-routes-data
 // folder (or its package folder), MusicBrainz JSON (web-service lookups, .jsonl dump files,
