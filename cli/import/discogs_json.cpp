@@ -3,6 +3,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "cli/import/json_error.h"
+
 namespace liner::import {
 namespace {
 
@@ -74,20 +76,7 @@ Result<DiscogsRelease> ParseDiscogsApiRelease(const std::string& text) {
   try {
     j = json::parse(text);
   } catch (const json::parse_error& e) {
-    size_t line = 1, col = 1;
-    for (size_t i = 0; i + 1 < e.byte && i < text.size(); ++i) {
-      if (text[i] == '\n') {
-        ++line;
-        col = 1;
-      } else {
-        ++col;
-      }
-    }
-    std::string what = e.what();
-    size_t colon = what.find(": ", what.find("parse error"));
-    return Status::InvalidArgument(std::to_string(line) + ":" + std::to_string(col) +
-                                   ": malformed JSON: " +
-                                   (colon == std::string::npos ? what : what.substr(colon + 2)));
+    return Status::InvalidArgument(JsonErrorAt(text, e));
   }
   if (!j.is_object() || !j.contains("tracklist")) {
     return Status::InvalidArgument("not a Discogs release (no tracklist)");

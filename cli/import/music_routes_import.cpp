@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/import/importer.h"
+#include "cli/import/json_error.h"
 #include "cli/import/resolve_graph.h"
 #include "cli/import/resolve_names.h"
 #include "cli/import/roles_taxonomy.h"
@@ -51,20 +52,7 @@ Result<json> LoadArray(const std::string& file) {
     if (!j.is_array()) return Status::InvalidArgument(file + ": expected a JSON array");
     return j;
   } catch (const json::parse_error& e) {
-    size_t line = 1, col = 1;
-    for (size_t i = 0; i + 1 < e.byte && i < text.size(); ++i) {
-      if (text[i] == '\n') {
-        ++line;
-        col = 1;
-      } else {
-        ++col;
-      }
-    }
-    std::string what = e.what();
-    size_t colon = what.find(": ", what.find("parse error"));
-    return Status::InvalidArgument(file + ":" + std::to_string(line) + ":" + std::to_string(col) +
-                                   ": malformed JSON: " +
-                                   (colon == std::string::npos ? what : what.substr(colon + 2)));
+    return Status::InvalidArgument(file + ":" + JsonErrorAt(text, e));
   }
 }
 
