@@ -14,6 +14,7 @@ int CmdBatch(const std::vector<std::string>& args, Io& io);
 int CmdExport(const std::vector<std::string>& args, Io& io);
 int CmdShell(const std::vector<std::string>& args, Io& io);
 int CmdQuery(const std::vector<std::string>& args, Io& io);
+int CmdGenerate(const std::vector<std::string>& args, Io& io);
 
 namespace {
 int CmdHelp(const std::vector<std::string>& args, Io& io);
@@ -49,6 +50,11 @@ const std::vector<CommandSpec>& Commands() {
        "[--timeout-ms N] [--max-seconds S]",
        "run one prepared query once per JSON parameter line, one JSON result line each",
        CmdBatch},
+      {"generate",
+       "liner generate (--scale small|medium|large | --persons N --songs M) [--seed S] "
+       "[--nparams K] --out DIR",
+       "write a synthetic music-credits graph (the peer benchmark's CSVs) for experiments",
+       CmdGenerate},
       {"stats", "liner stats --db DIR [--format table|csv|json]",
        "counts of nodes by label and edges by type", CmdStats},
       {"version", "liner version", "print the version", CmdVersion},
