@@ -1,18 +1,23 @@
-// BulkLoader over RocksDB: records stream into SST files as they arrive (ids only grow, so they
-// are already sorted); adjacency and index keys are collected compactly, sorted at Commit()
-// (adjacency by a counting sort on the node id), written, and every file is ingested in one
+// BulkLoader over RocksDB: node and edge records stream into SST files through worker threads
+// as they arrive (ids only grow, so they are already sorted); adjacency and index entries are
+// collected compactly and, at Commit(), sorted (adjacency by a counting sort on the node id)
+// and written in parallel threads, one per column family; then every file is ingested in one
 // IngestExternalFiles call. See storage/FORMAT.md, "Bulk load".
 #include "storage/bulk_load.h"
 
-#include <rocksdb/sst_file_writer.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <cstring>
 #include <filesystem>
+#include <functional>
 #include <map>
+#include <thread>
 #include <unordered_map>
 
+#include "storage/bulk_encode.h"
+#include "storage/bulk_index.h"
+#include "storage/bulk_sst.h"
 #include "storage/codec.h"
 #include "storage/key_codec.h"
 #include "storage/rocks_db.h"
@@ -22,45 +27,25 @@ namespace liner {
 namespace {
 
 namespace fs = std::filesystem;
+using bulk::AsyncSstOut;
+using bulk::BulkIndex;
+using bulk::SstOut;
 
 Status FromRocks(const rocksdb::Status& s, const std::string& what) {
   if (s.ok()) return Status::OK();
   return Status::IOError("bulk load: " + what + ": " + s.ToString());
 }
 
-// Append-only byte storage whose views stay valid (chunks never move).
-class KeyArena {
- public:
-  std::string_view Add(const std::string& key) {
-    if (chunks_.empty() || used_ + key.size() > kChunk) {
-      chunks_.emplace_back(new char[std::max(kChunk, key.size())]);
-      used_ = 0;
-    }
-    char* p = chunks_.back().get() + used_;
-    std::memcpy(p, key.data(), key.size());
-    used_ += key.size();
-    keys_.emplace_back(p, key.size());
-    return keys_.back();
-  }
-  std::vector<std::string_view>& keys() { return keys_; }
-
- private:
-  static constexpr size_t kChunk = 16 << 20;
-  std::vector<std::unique_ptr<char[]>> chunks_;
-  size_t used_ = 0;
-  std::vector<std::string_view> keys_;
-};
-
+// An edge of this load; its id is the load's first edge id + its index.
 struct EdgeEnds {
   NodeId src, dst;
-  EdgeId edge;
   TokenId type;
 };
 
 // One adjacency entry without its node (the node is the bucket it sits in).
 struct Adj {
   NodeId other;
-  EdgeId edge;
+  uint32_t edge;  // offset from the load's first edge id
   TokenId type;
   bool operator<(const Adj& o) const {
     if (type != o.type) return type < o.type;
@@ -69,41 +54,17 @@ struct Adj {
   }
 };
 
-class SstOut {
- public:
-  SstOut(RocksDatabase* db, Cf cf, std::string path)
-      : options_(db->db()->GetOptions(db->cf(cf))),
-        writer_(rocksdb::EnvOptions(), options_, db->cf(cf)),
-        cf_(cf),
-        path_(std::move(path)) {}
-  Status Put(std::string_view key, std::string_view value) {
-    if (!open_) {
-      LINER_RETURN_IF_ERROR(FromRocks(writer_.Open(path_), path_));
-      open_ = true;
-    }
-    ++entries_;
-    return FromRocks(writer_.Put(rocksdb::Slice(key.data(), key.size()),
-                                 rocksdb::Slice(value.data(), value.size())),
-                     path_);
-  }
-  // Finishes the file; returns false when it holds no entries (nothing to ingest).
-  Result<bool> Finish() {
-    if (!open_) return false;
-    LINER_RETURN_IF_ERROR(FromRocks(writer_.Finish(), path_));
-    open_ = false;
-    return entries_ > 0;
-  }
-  Cf cf() const { return cf_; }
-  const std::string& path() const { return path_; }
-
- private:
-  rocksdb::Options options_;
-  rocksdb::SstFileWriter writer_;
-  Cf cf_;
-  std::string path_;
-  bool open_ = false;
-  uint64_t entries_ = 0;
-};
+// Writes an adjacency key into a fixed buffer (no allocation per entry).
+void AdjKeyInto(char* k, bool out, NodeId node, TokenId type, NodeId other, EdgeId edge) {
+  auto be = [](char* p, uint64_t v, int bytes) {
+    for (int i = bytes - 1; i >= 0; --i, v >>= 8) p[i] = static_cast<char>(v);
+  };
+  k[0] = static_cast<char>(out ? keys::KeyTag::kOutEdge : keys::KeyTag::kInEdge);
+  be(k + 1, node, 8);
+  be(k + 9, type, 4);
+  be(k + 13, other, 8);
+  be(k + 21, edge, 8);
+}
 
 class RocksBulkLoader final : public BulkLoader {
  public:
@@ -142,20 +103,18 @@ class RocksBulkLoader final : public BulkLoader {
     for (const auto& e : props.entries()) {
       if (e.second.is_null()) return Status::InvalidArgument("null property value");
     }
-    NodeRecord rec;
-    rec.id = db_->AllocateNode();
-    if (first_node_ == 0) first_node_ = rec.id;
-    last_node_ = rec.id;
-    rec.labels = std::move(labels);
-    rec.props = std::move(props);
-    LINER_RETURN_IF_ERROR(Out(kCfNodes)->Put(keys::NodeKey(rec.id), codec::EncodeNode(rec)));
-    for (TokenId l : rec.labels) {
-      label_nodes_[l].push_back(rec.id);
-      delta_.counts[{'L', l}] += 1;
-    }
-    delta_.counts[{'N', 0}] += 1;
-    AddIndexKeys(rec);
-    return rec.id;
+    NodeId id = db_->AllocateNode();
+    if (first_node_ == 0) first_node_ = id;
+    last_node_ = id;
+    keys::AppendU64(&(key_ = keys::Tagged(keys::KeyTag::kNode)), id);
+    bulk::EncodeNode(labels, props, &value_);
+    Nodes()->Put(key_, value_);
+    uint32_t set = index_.LabelSet(labels);
+    index_.AddLabels(set, id);
+    if (set >= set_counts_.size()) set_counts_.resize(set + 1, 0);
+    ++set_counts_[set];
+    AddIndexEntries(set, id, labels, props);
+    return id;
   }
 
   Result<EdgeId> AddEdge(NodeId src, NodeId dst, TokenId type, PropertyMap props) override {
@@ -163,18 +122,19 @@ class RocksBulkLoader final : public BulkLoader {
     if (type == kNoToken) return Status::InvalidArgument("relationship without a type");
     if (!Exists(src)) return Status::NotFound("start node " + std::to_string(src));
     if (!Exists(dst)) return Status::NotFound("end node " + std::to_string(dst));
-    EdgeRecord rec;
-    rec.id = db_->AllocateEdge();
-    rec.src = src;
-    rec.dst = dst;
-    rec.type = type;
-    rec.props = std::move(props);
-    LINER_RETURN_IF_ERROR(Out(kCfEdges)->Put(keys::EdgeKey(rec.id), codec::EncodeEdge(rec)));
-    edges_.push_back(EdgeEnds{src, dst, rec.id, type});
-    delta_.counts[{'E', 0}] += 1;
-    delta_.counts[{'T', type}] += 1;
-    last_edge_ = rec.id;
-    return rec.id;
+    EdgeId id = db_->AllocateEdge();
+    if (first_edge_ == 0) first_edge_ = id;
+    if (id != first_edge_ + edges_.size() || edges_.size() >= UINT32_MAX) {
+      return Status::Internal("bulk load: edge ids are not consecutive");
+    }
+    last_edge_ = id;
+    keys::AppendU64(&(key_ = keys::Tagged(keys::KeyTag::kEdge)), id);
+    bulk::EncodeEdge(src, dst, type, props, &value_);
+    Edges()->Put(key_, value_);
+    edges_.push_back(EdgeEnds{src, dst, type});
+    if (type >= type_counts_.size()) type_counts_.resize(type + 1, 0);
+    ++type_counts_[type];
+    return id;
   }
 
   Status Commit() override {
@@ -187,12 +147,14 @@ class RocksBulkLoader final : public BulkLoader {
 
  private:
   // ---- helpers ----
-  SstOut* Out(Cf cf) {
-    auto& slot = outs_[cf];
-    if (!slot) {
-      slot = std::make_unique<SstOut>(db_, cf, dir_ + "/cf" + std::to_string(cf) + ".sst");
-    }
-    return slot.get();
+  std::string Path(Cf cf) const { return dir_ + "/cf" + std::to_string(cf) + ".sst"; }
+  AsyncSstOut* Nodes() {
+    if (!nodes_) nodes_ = std::make_unique<AsyncSstOut>(db_, kCfNodes, Path(kCfNodes));
+    return nodes_.get();
+  }
+  AsyncSstOut* Edges() {
+    if (!edges_out_) edges_out_ = std::make_unique<AsyncSstOut>(db_, kCfEdges, Path(kCfEdges));
+    return edges_out_.get();
   }
 
   bool Exists(NodeId id) {
@@ -212,53 +174,51 @@ class RocksBulkLoader final : public BulkLoader {
     auto has = [&](const std::vector<std::string>& v) {
       return std::find(v.begin(), v.end(), name) != v.end();
     };
-    if (has(nk)) special_[id] = 'K';
-    if (has(ik)) special_[id] = has(uk) ? 'U' : 'X';
+    char kind = 0;
+    if (has(nk)) kind = 'K';
+    if (has(ik)) kind = has(uk) ? 'U' : 'X';
+    if (kind == 0) return;
+    if (id >= special_.size()) special_.resize(id + 1, 0);
+    special_[id] = kind;
   }
+  char Special(TokenId key) const { return key < special_.size() ? special_[key] : 0; }
 
-  void AddIndexKeys(const NodeRecord& rec) {
-    if (special_.empty()) return;
-    // Distinct normalised names (name, title, each alias), as Transaction indexes them.
+  // Name and equality index entries, as Transaction writes them: one name entry per distinct
+  // normalised name (name, title, each alias), one equality entry per indexed value.
+  void AddIndexEntries(uint32_t set, NodeId id, const std::vector<TokenId>& labels,
+                       const PropertyMap& props) {
     names_.clear();
     auto add_name = [&](const Value& v) {
       if (!v.is_string()) return;
-      std::string norm = NormalizeName(v.as_string());
-      if (!norm.empty() && std::find(names_.begin(), names_.end(), norm) == names_.end()) {
-        names_.push_back(std::move(norm));
+      if (!bulk::NormalizeAscii(v.as_string(), &norm_)) norm_ = NormalizeName(v.as_string());
+      if (!norm_.empty() && std::find(names_.begin(), names_.end(), norm_) == names_.end()) {
+        names_.push_back(norm_);
       }
     };
-    for (const auto& [key, value] : rec.props.entries()) {
-      auto sp = special_.find(key);
-      if (sp == special_.end()) continue;
-      if (sp->second == 'K') {
+    for (const auto& [key, value] : props.entries()) {
+      char sp = Special(key);
+      if (sp == 0) continue;
+      if (sp == 'K') {
         if (value.is_list()) {
           for (const Value& e : value.as_list()) add_name(e);
         } else {
           add_name(value);
         }
-      } else {
-        std::string enc;
-        if (!keys::EncodeIndexValue(value, &enc)) continue;
-        for (TokenId l : rec.labels) {
-          std::string k = keys::PropertyPrefix(l, key, enc);
-          if (sp->second == 'U') unique_prefixes_.push_back(k);
-          keys::AppendU64(&k, rec.id);
-          index_keys_.Add(k);
-        }
-        std::string k = keys::PropertyPrefix(kNoToken, key, enc);
-        keys::AppendU64(&k, rec.id);
-        index_keys_.Add(k);
+        continue;
+      }
+      enc_.clear();
+      if (!keys::EncodeIndexValue(value, &enc_)) continue;
+      index_.AddValue(set, key, enc_, id);
+      if (sp == 'U') {
+        for (TokenId l : labels) unique_prefixes_.push_back(keys::PropertyPrefix(l, key, enc_));
       }
     }
-    for (const std::string& norm : names_) {
-      for (TokenId l : rec.labels) index_keys_.Add(keys::NameKey(l, norm, rec.id));
-      index_keys_.Add(keys::NameKey(kNoToken, norm, rec.id));
-    }
+    for (const std::string& norm : names_) index_.AddName(set, norm, id);
   }
 
-  // Sorts adjacency entries by node with a counting sort (ids of one load are dense), then
-  // each node's entries by (type, other, edge), and writes them.
-  Status WriteAdjacency(bool out) {
+  // Sorts the adjacency entries of one direction by node with a counting sort (ids of one load
+  // are dense), then each node's entries by (type, other, edge), and writes them.
+  Status WriteAdjacency(bool out, SstOut* sst) {
     if (edges_.empty()) return Status::OK();
     NodeId lo = UINT64_MAX, hi = 0;
     for (const auto& e : edges_) {
@@ -266,20 +226,20 @@ class RocksBulkLoader final : public BulkLoader {
       lo = std::min(lo, n);
       hi = std::max(hi, n);
     }
-    uint64_t range = hi - lo + 1;
-    std::string key;
-    key.reserve(keys::kAdjKeySize);
-    SstOut* sst = Out(out ? kCfOut : kCfIn);
+    const uint64_t range = hi - lo + 1;
+    char key[keys::kAdjKeySize];
     auto put = [&](NodeId node, const Adj& a) {
-      key = keys::AdjKey(out, node, a.type, a.other, a.edge);
-      return sst->Put(key, "");
+      AdjKeyInto(key, out, node, a.type, a.other, first_edge_ + a.edge);
+      return sst->Put(std::string_view(key, sizeof key), "");
     };
     if (range > 4 * edges_.size() + (1u << 20)) {
       // Sparse node ids (edges between old nodes): a plain sort.
       std::vector<std::pair<NodeId, Adj>> all;
       all.reserve(edges_.size());
-      for (const auto& e : edges_) {
-        all.push_back({out ? e.src : e.dst, Adj{out ? e.dst : e.src, e.edge, e.type}});
+      for (size_t i = 0; i < edges_.size(); ++i) {
+        const auto& e = edges_[i];
+        all.push_back({out ? e.src : e.dst,
+                       Adj{out ? e.dst : e.src, static_cast<uint32_t>(i), e.type}});
       }
       std::sort(all.begin(), all.end(), [](const auto& a, const auto& b) {
         return a.first != b.first ? a.first < b.first : a.second < b.second;
@@ -287,15 +247,16 @@ class RocksBulkLoader final : public BulkLoader {
       for (const auto& [n, a] : all) LINER_RETURN_IF_ERROR(put(n, a));
       return Status::OK();
     }
-    std::vector<uint64_t> start(range + 1, 0);
+    std::vector<uint32_t> start(range + 1, 0);
     for (const auto& e : edges_) ++start[(out ? e.src : e.dst) - lo + 1];
     for (uint64_t i = 1; i <= range; ++i) start[i] += start[i - 1];
     std::vector<Adj> adj(edges_.size());
     {
-      std::vector<uint64_t> fill(start.begin(), start.end() - 1);
-      for (const auto& e : edges_) {
+      std::vector<uint32_t> fill(start.begin(), start.end() - 1);
+      for (size_t i = 0; i < edges_.size(); ++i) {
+        const auto& e = edges_[i];
         uint64_t b = (out ? e.src : e.dst) - lo;
-        adj[fill[b]++] = Adj{out ? e.dst : e.src, e.edge, e.type};
+        adj[fill[b]++] = Adj{out ? e.dst : e.src, static_cast<uint32_t>(i), e.type};
       }
     }
     for (uint64_t b = 0; b < range; ++b) {
@@ -303,22 +264,6 @@ class RocksBulkLoader final : public BulkLoader {
       if (last - first > 1) std::sort(first, last);
       for (auto it = first; it != last; ++it) LINER_RETURN_IF_ERROR(put(lo + b, *it));
     }
-    return Status::OK();
-  }
-
-  // Index CF: name keys 'K', label keys 'L', equality keys 'X' (tag order), each sorted.
-  Status WriteIndex() {
-    auto& keys = index_keys_.keys();
-    std::sort(keys.begin(), keys.end());
-    SstOut* sst = Out(kCfIndex);
-    auto it = keys.begin();
-    for (; it != keys.end() && (*it)[0] < static_cast<char>(keys::KeyTag::kLabel); ++it) {
-      LINER_RETURN_IF_ERROR(sst->Put(*it, ""));
-    }
-    for (const auto& [label, nodes] : label_nodes_) {  // std::map: label order; nodes ascend
-      for (NodeId n : nodes) LINER_RETURN_IF_ERROR(sst->Put(keys::LabelKey(label, n), ""));
-    }
-    for (; it != keys.end(); ++it) LINER_RETURN_IF_ERROR(sst->Put(*it, ""));
     return Status::OK();
   }
 
@@ -357,9 +302,22 @@ class RocksBulkLoader final : public BulkLoader {
     return name(TokenKind::kPropertyKey, key) + " value of a " + name(TokenKind::kLabel, label);
   }
 
+  // The per-label and per-type counts collected compactly, into the delta's count map.
+  void CollectCounts() {
+    for (uint32_t set = 0; set < set_counts_.size(); ++set) {
+      if (set_counts_[set] == 0) continue;
+      for (TokenId l : index_.labels(set)) delta_.counts[{'L', l}] += set_counts_[set];
+      delta_.counts[{'N', 0}] += set_counts_[set];
+    }
+    for (TokenId t = 0; t < type_counts_.size(); ++t) {
+      if (type_counts_[t] == 0) continue;
+      delta_.counts[{'T', t}] += type_counts_[t];
+      delta_.counts[{'E', 0}] += type_counts_[t];
+    }
+  }
+
   // Tokens, counts (existing + this load) and id sequences, in key order: C < S < T < U.
-  Status WriteMeta() {
-    SstOut* sst = Out(kCfMeta);
+  Status WriteMeta(SstOut* sst) {
     GraphCounts before = db_->Counts();
     std::map<std::string, std::string> kv;
     for (const auto& [k, d] : delta_.counts) {
@@ -398,26 +356,47 @@ class RocksBulkLoader final : public BulkLoader {
     return Status::OK();
   }
 
+  // Writes the adjacency of both directions and the index in parallel threads (the record
+  // files are being finished by their own workers meanwhile), then the meta file, then
+  // ingests every file at once.
   Status WriteAndIngest() {
     LINER_RETURN_IF_ERROR(CheckUnique());
-    LINER_RETURN_IF_ERROR(WriteAdjacency(true));
-    LINER_RETURN_IF_ERROR(WriteAdjacency(false));
+    CollectCounts();
+    SstOut out_sst(db_, kCfOut, Path(kCfOut)), in_sst(db_, kCfIn, Path(kCfIn)),
+        index_sst(db_, kCfIndex, Path(kCfIndex)), meta_sst(db_, kCfMeta, Path(kCfMeta));
+    Status st_out, st_in, st_index;
+    {
+      std::thread t_out([&] { st_out = WriteAdjacency(true, &out_sst); });
+      std::thread t_in([&] { st_in = WriteAdjacency(false, &in_sst); });
+      st_index = index_.Write(&index_sst);
+      t_out.join();
+      t_in.join();
+    }
     std::vector<EdgeEnds>().swap(edges_);
-    LINER_RETURN_IF_ERROR(WriteIndex());
-    LINER_RETURN_IF_ERROR(WriteMeta());
+    LINER_RETURN_IF_ERROR(st_out);
+    LINER_RETURN_IF_ERROR(st_in);
+    LINER_RETURN_IF_ERROR(st_index);
+    LINER_RETURN_IF_ERROR(WriteMeta(&meta_sst));
     std::vector<rocksdb::IngestExternalFileArg> args;
-    for (auto& [cf, out] : outs_) {
-      LINER_ASSIGN_OR_RETURN(bool has_data, out->Finish());
-      if (!has_data) continue;
+    auto add = [&](Cf cf, Result<bool> has_data, const std::string& path) -> Status {
+      if (!has_data.ok()) return has_data.status();
+      if (!*has_data) return Status::OK();
       rocksdb::IngestExternalFileArg arg;
       arg.column_family = db_->cf(cf);
-      arg.external_files.push_back(out->path());
+      arg.external_files.push_back(path);
       arg.options.move_files = true;
       arg.options.snapshot_consistency = true;
       arg.options.allow_global_seqno = true;
       arg.options.allow_blocking_flush = true;
       args.push_back(std::move(arg));
-    }
+      return Status::OK();
+    };
+    if (nodes_) LINER_RETURN_IF_ERROR(add(kCfNodes, nodes_->Finish(), Path(kCfNodes)));
+    if (edges_out_) LINER_RETURN_IF_ERROR(add(kCfEdges, edges_out_->Finish(), Path(kCfEdges)));
+    LINER_RETURN_IF_ERROR(add(kCfOut, out_sst.Finish(), Path(kCfOut)));
+    LINER_RETURN_IF_ERROR(add(kCfIn, in_sst.Finish(), Path(kCfIn)));
+    LINER_RETURN_IF_ERROR(add(kCfIndex, index_sst.Finish(), Path(kCfIndex)));
+    LINER_RETURN_IF_ERROR(add(kCfMeta, meta_sst.Finish(), Path(kCfMeta)));
     if (args.empty()) return Status::OK();
     LINER_RETURN_IF_ERROR(FromRocks(db_->db()->IngestExternalFiles(args), "ingest"));
     // The files are in; bring the in-memory tokens, counts and generation in step (this
@@ -427,7 +406,8 @@ class RocksBulkLoader final : public BulkLoader {
   }
 
   void Cleanup() {
-    outs_.clear();
+    nodes_.reset();
+    edges_out_.reset();
     std::error_code ec;
     fs::remove_all(dir_, ec);
     guard_.reset();  // releases the write lock
@@ -437,16 +417,19 @@ class RocksBulkLoader final : public BulkLoader {
   std::unique_ptr<Transaction> guard_;
   std::string dir_;
   bool finished_ = false;
-  std::map<Cf, std::unique_ptr<SstOut>> outs_;
+  std::unique_ptr<AsyncSstOut> nodes_, edges_out_;
   RocksDatabase::Delta delta_;
-  std::unordered_map<TokenId, char> special_;  // 'K' name, 'X' indexed, 'U' unique
+  std::vector<char> special_;  // by property key token: 'K' name, 'X' indexed, 'U' unique
   NodeId first_node_ = 0, last_node_ = 0;
-  EdgeId last_edge_ = 0;
-  std::map<TokenId, std::vector<NodeId>> label_nodes_;
+  EdgeId first_edge_ = 0, last_edge_ = 0;
+  std::vector<uint64_t> set_counts_;   // nodes per label set of index_
+  std::vector<uint64_t> type_counts_;  // edges per type token
   std::vector<EdgeEnds> edges_;
-  KeyArena index_keys_;
-  std::vector<std::string> names_;  // scratch of AddIndexKeys
+  BulkIndex index_;
   std::vector<std::string> unique_prefixes_;
+  // Scratch buffers of AddNode / AddEdge.
+  std::string key_, value_, norm_, enc_;
+  std::vector<std::string> names_;
 };
 
 }  // namespace

@@ -1,0 +1,129 @@
+#include "storage/bulk_index.h"
+
+#include <algorithm>
+
+#include "storage/key_codec.h"
+
+namespace liner::bulk {
+
+uint32_t BulkIndex::LabelSet(const std::vector<TokenId>& labels) {
+  if (last_set_ != UINT32_MAX && sets_[last_set_] == labels) return last_set_;
+  auto [it, added] = set_ids_.emplace(labels, static_cast<uint32_t>(sets_.size()));
+  if (added) sets_.push_back(labels);
+  last_set_ = it->second;
+  return last_set_;
+}
+
+void BulkIndex::AddLabels(uint32_t set, NodeId node) {
+  for (TokenId l : sets_[set]) label_nodes_[l].push_back(node);
+}
+
+void BulkIndex::AddName(uint32_t set, std::string_view norm, NodeId node) {
+  uint64_t prefix = 0;
+  for (size_t i = 0; i < 8; ++i) {
+    prefix = (prefix << 8) | (i < norm.size() ? static_cast<unsigned char>(norm[i]) : 0u);
+  }
+  names_.push_back(NameEntry{prefix, text_.size(), node, static_cast<uint32_t>(norm.size()), set});
+  text_.append(norm);
+}
+
+void BulkIndex::AddValue(uint32_t set, TokenId key, std::string_view enc, NodeId node) {
+  ValueEntry e{0, 0, node, key, set, enc[0]};
+  if (e.tag == 's') {
+    e.num = keys::ReadU32(enc, 1);
+    e.offset = text_.size();
+    text_.append(enc.substr(5));
+  } else if (e.tag == 'b') {
+    e.num = static_cast<unsigned char>(enc[1]);
+  } else {
+    e.num = keys::ReadU64(enc, 1);
+  }
+  values_.push_back(e);
+}
+
+bool BulkIndex::InSet(uint32_t set, TokenId label) const {
+  if (label == kNoToken) return true;
+  const auto& s = sets_[set];
+  return std::binary_search(s.begin(), s.end(), label);
+}
+
+Status BulkIndex::Write(SstOut* sst) {
+  std::vector<TokenId> all_labels{kNoToken};
+  for (const auto& s : sets_) all_labels.insert(all_labels.end(), s.begin(), s.end());
+  std::sort(all_labels.begin(), all_labels.end());
+  all_labels.erase(std::unique(all_labels.begin(), all_labels.end()), all_labels.end());
+  LINER_RETURN_IF_ERROR(WriteNames(sst, all_labels));
+  std::string key;
+  for (const auto& [label, nodes] : label_nodes_) {  // std::map: label order; nodes ascend
+    for (NodeId n : nodes) {
+      key = keys::LabelKey(label, n);
+      LINER_RETURN_IF_ERROR(sst->Put(key, ""));
+    }
+  }
+  return WriteValues(sst, all_labels);
+}
+
+// 'K' + label + name + 0x00 + node: for one label, the order of (name bytes, node), a name
+// sorting before every longer name it is a prefix of (0x00 is below any name byte).
+Status BulkIndex::WriteNames(SstOut* sst, const std::vector<TokenId>& all_labels) {
+  std::sort(names_.begin(), names_.end(), [&](const NameEntry& a, const NameEntry& b) {
+    if (a.prefix != b.prefix) return a.prefix < b.prefix;
+    int c = Text(a.offset, a.size).compare(Text(b.offset, b.size));
+    if (c != 0) return c < 0;
+    return a.node < b.node;
+  });
+  std::string key;
+  for (TokenId label : all_labels) {
+    for (const NameEntry& e : names_) {
+      if (!InSet(e.set, label)) continue;
+      key.clear();
+      key.push_back(static_cast<char>(keys::KeyTag::kName));
+      keys::AppendU32(&key, label);
+      key.append(Text(e.offset, e.size));
+      key.push_back('\0');
+      keys::AppendU64(&key, e.node);
+      LINER_RETURN_IF_ERROR(sst->Put(key, ""));
+    }
+  }
+  return Status::OK();
+}
+
+// 'X' + label + key + encoded value + node: for one label, the order of (key, tag, value,
+// node); values of one tag compare as their fixed-width number, strings by length then bytes.
+Status BulkIndex::WriteValues(SstOut* sst, const std::vector<TokenId>& all_labels) {
+  std::sort(values_.begin(), values_.end(), [&](const ValueEntry& a, const ValueEntry& b) {
+    if (a.key != b.key) return a.key < b.key;
+    if (a.tag != b.tag) return static_cast<unsigned char>(a.tag) < static_cast<unsigned char>(b.tag);
+    if (a.num != b.num) return a.num < b.num;
+    if (a.tag == 's') {
+      int c = Text(a.offset, static_cast<uint32_t>(a.num))
+                  .compare(Text(b.offset, static_cast<uint32_t>(b.num)));
+      if (c != 0) return c < 0;
+    }
+    return a.node < b.node;
+  });
+  std::string key;
+  for (TokenId label : all_labels) {
+    for (const ValueEntry& e : values_) {
+      if (!InSet(e.set, label)) continue;
+      key.clear();
+      key.push_back(static_cast<char>(keys::KeyTag::kProperty));
+      keys::AppendU32(&key, label);
+      keys::AppendU32(&key, e.key);
+      key.push_back(e.tag);
+      if (e.tag == 's') {
+        keys::AppendU32(&key, static_cast<uint32_t>(e.num));
+        key.append(Text(e.offset, static_cast<uint32_t>(e.num)));
+      } else if (e.tag == 'b') {
+        key.push_back(static_cast<char>(e.num));
+      } else {
+        keys::AppendU64(&key, e.num);
+      }
+      keys::AppendU64(&key, e.node);
+      LINER_RETURN_IF_ERROR(sst->Put(key, ""));
+    }
+  }
+  return Status::OK();
+}
+
+}  // namespace liner::bulk

@@ -1,0 +1,69 @@
+#pragma once
+// BulkIndex: the index column family entries of one bulk load (private to storage/bulk_*.cpp):
+// name entries ('K'), label entries ('L') and equality entries ('X'), see storage/FORMAT.md.
+//
+// Each node's names and indexed values are recorded once, with the node's label set; Write()
+// sorts them once and emits the keys of label 0 (any label) and of every label from the same
+// sorted order, so a node with one label costs one sort entry per name instead of two keys.
+// Sorting compares fixed-width fields and cached 8-byte name prefixes, not whole key strings.
+// Not thread-safe; Write() may run on another thread than the Add calls (not concurrently).
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "storage/bulk_sst.h"
+
+namespace liner::bulk {
+
+class BulkIndex {
+ public:
+  // The id of a (sorted, unique) label set; cheap when nodes repeat the previous node's labels.
+  uint32_t LabelSet(const std::vector<TokenId>& labels);
+  const std::vector<TokenId>& labels(uint32_t set) const { return sets_[set]; }
+
+  void AddLabels(uint32_t set, NodeId node);
+  // One normalised name of a node (the caller passes each distinct name once).
+  void AddName(uint32_t set, std::string_view norm, NodeId node);
+  // One indexed property value, already encoded by keys::EncodeIndexValue.
+  void AddValue(uint32_t set, TokenId key, std::string_view encoded, NodeId node);
+
+  // Writes every entry in key order ('K' < 'L' < 'X').
+  Status Write(SstOut* sst);
+
+ private:
+  struct NameEntry {
+    uint64_t prefix;  // first 8 bytes of the name, big-endian, zero-padded
+    uint64_t offset;  // into text_
+    NodeId node;
+    uint32_t size;
+    uint32_t set;
+  };
+  struct ValueEntry {
+    uint64_t num;     // 'b' 0/1, 'i' and 'f' the encoded u64, 's' the length
+    uint64_t offset;  // 's': into text_
+    NodeId node;
+    TokenId key;
+    uint32_t set;
+    char tag;         // 'b', 'f', 'i' or 's'
+  };
+  std::string_view Text(uint64_t offset, uint32_t size) const {
+    return std::string_view(text_.data() + offset, size);
+  }
+  Status WriteNames(SstOut* sst, const std::vector<TokenId>& all_labels);
+  Status WriteValues(SstOut* sst, const std::vector<TokenId>& all_labels);
+  // Whether entries of `set` are emitted under `label` (label 0: every set).
+  bool InSet(uint32_t set, TokenId label) const;
+
+  std::vector<std::vector<TokenId>> sets_;
+  std::map<std::vector<TokenId>, uint32_t> set_ids_;
+  uint32_t last_set_ = UINT32_MAX;
+  std::map<TokenId, std::vector<NodeId>> label_nodes_;
+  std::string text_;
+  std::vector<NameEntry> names_;
+  std::vector<ValueEntry> values_;
+};
+
+}  // namespace liner::bulk

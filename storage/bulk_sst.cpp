@@ -1,0 +1,114 @@
+#include "storage/bulk_sst.h"
+
+#include <cstring>
+
+namespace liner::bulk {
+
+namespace {
+
+Status FromRocks(const rocksdb::Status& s, const std::string& what) {
+  if (s.ok()) return Status::OK();
+  return Status::IOError("bulk load: " + what + ": " + s.ToString());
+}
+
+rocksdb::Options BulkOptions(RocksDatabase* db, Cf cf) {
+  rocksdb::Options o = db->db()->GetOptions(db->cf(cf));
+  o.compression = rocksdb::kLZ4Compression;
+  o.bottommost_compression = rocksdb::kLZ4Compression;
+  return o;
+}
+
+}  // namespace
+
+SstOut::SstOut(RocksDatabase* db, Cf cf, std::string path)
+    : options_(BulkOptions(db, cf)),
+      writer_(rocksdb::EnvOptions(), options_, db->cf(cf)),
+      cf_(cf),
+      path_(std::move(path)) {}
+
+Status SstOut::Put(std::string_view key, std::string_view value) {
+  if (!open_) {
+    LINER_RETURN_IF_ERROR(FromRocks(writer_.Open(path_), path_));
+    open_ = true;
+  }
+  ++entries_;
+  return FromRocks(writer_.Put(rocksdb::Slice(key.data(), key.size()),
+                               rocksdb::Slice(value.data(), value.size())),
+                   path_);
+}
+
+Result<bool> SstOut::Finish() {
+  if (!open_) return false;
+  LINER_RETURN_IF_ERROR(FromRocks(writer_.Finish(), path_));
+  open_ = false;
+  return entries_ > 0;
+}
+
+AsyncSstOut::AsyncSstOut(RocksDatabase* db, Cf cf, std::string path)
+    : sst_(db, cf, std::move(path)) {
+  chunk_.reserve(kChunkBytes + 4096);
+  worker_ = std::thread([this] { Work(); });
+}
+
+AsyncSstOut::~AsyncSstOut() {
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    done_ = true;
+    queue_.clear();
+  }
+  cv_.notify_all();
+  if (worker_.joinable()) worker_.join();
+}
+
+void AsyncSstOut::Submit() {
+  std::unique_lock<std::mutex> lock(mu_);
+  cv_.wait(lock, [&] { return queue_.size() < kMaxQueued; });
+  queue_.push_back(std::move(chunk_));
+  chunk_ = std::string();
+  chunk_.reserve(kChunkBytes + 4096);
+  lock.unlock();
+  cv_.notify_all();
+}
+
+void AsyncSstOut::Work() {
+  for (;;) {
+    std::string chunk;
+    {
+      std::unique_lock<std::mutex> lock(mu_);
+      cv_.wait(lock, [&] { return done_ || !queue_.empty(); });
+      if (queue_.empty()) return;  // done and drained
+      chunk = std::move(queue_.front());
+      queue_.pop_front();
+    }
+    cv_.notify_all();
+    if (!status_.ok()) continue;  // keep draining after an error
+    const char* p = chunk.data();
+    const char* end = p + chunk.size();
+    while (p < end) {
+      uint32_t klen, vlen;
+      std::memcpy(&klen, p, 4);
+      std::memcpy(&vlen, p + 4, 4);
+      p += 8;
+      Status st = sst_.Put(std::string_view(p, klen), std::string_view(p + klen, vlen));
+      p += klen + vlen;
+      if (!st.ok()) {
+        status_ = st;
+        break;
+      }
+    }
+  }
+}
+
+Result<bool> AsyncSstOut::Finish() {
+  if (!chunk_.empty()) Submit();
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    done_ = true;
+  }
+  cv_.notify_all();
+  if (worker_.joinable()) worker_.join();
+  LINER_RETURN_IF_ERROR(status_);
+  return sst_.Finish();
+}
+
+}  // namespace liner::bulk
