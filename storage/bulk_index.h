@@ -24,6 +24,11 @@ class BulkIndex {
   uint32_t LabelSet(const std::vector<TokenId>& labels);
   const std::vector<TokenId>& labels(uint32_t set) const { return sets_[set]; }
 
+  // Room for about `nodes` more nodes' entries.
+  void Reserve(uint64_t nodes) {
+    names_.reserve(names_.size() + nodes);
+    values_.reserve(values_.size() + nodes);
+  }
   void AddLabels(uint32_t set, NodeId node);
   // One normalised name of a node (the caller passes each distinct name once).
   void AddName(uint32_t set, std::string_view norm, NodeId node);

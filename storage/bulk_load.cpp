@@ -137,6 +137,12 @@ class RocksBulkLoader final : public BulkLoader {
     return id;
   }
 
+  void Reserve(uint64_t nodes, uint64_t edges) override {
+    constexpr uint64_t kMax = uint64_t{1} << 31;
+    edges_.reserve(edges_.size() + std::min(edges, kMax));
+    index_.Reserve(std::min(nodes, kMax));
+  }
+
   Status Commit() override {
     if (finished_) return Status::InvalidArgument("bulk load already finished");
     finished_ = true;

@@ -36,6 +36,9 @@ class BulkLoader {
   virtual Result<NodeId> AddNode(std::vector<TokenId> labels, PropertyMap props) = 0;
   // Adds an edge between nodes of this load or committed nodes (NotFound otherwise).
   virtual Result<EdgeId> AddEdge(NodeId src, NodeId dst, TokenId type, PropertyMap props) = 0;
+  // A hint: about this many more nodes and edges will be added (lets the loader size its
+  // buffers once instead of growing them; an overestimate costs address space, not memory).
+  virtual void Reserve(uint64_t nodes, uint64_t edges) = 0;
   // Sorts, writes and ingests everything. The loader is finished afterwards, whatever the result.
   virtual Status Commit() = 0;
 };

@@ -64,8 +64,13 @@ void AsyncSstOut::Submit() {
   std::unique_lock<std::mutex> lock(mu_);
   cv_.wait(lock, [&] { return queue_.size() < kMaxQueued; });
   queue_.push_back(std::move(chunk_));
-  chunk_ = std::string();
-  chunk_.reserve(kChunkBytes + 4096);
+  if (free_.empty()) {
+    chunk_ = std::string();
+    chunk_.reserve(kChunkBytes + 4096);
+  } else {
+    chunk_ = std::move(free_.back());
+    free_.pop_back();
+  }
   lock.unlock();
   cv_.notify_all();
 }
@@ -96,6 +101,9 @@ void AsyncSstOut::Work() {
         break;
       }
     }
+    chunk.clear();
+    std::lock_guard<std::mutex> lock(mu_);
+    free_.push_back(std::move(chunk));
   }
 }
 

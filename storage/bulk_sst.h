@@ -19,6 +19,7 @@
 #include <string>
 #include <string_view>
 #include <thread>
+#include <vector>
 
 #include "storage/rocks_db.h"
 
@@ -76,6 +77,7 @@ class AsyncSstOut {
   std::mutex mu_;
   std::condition_variable cv_;
   std::deque<std::string> queue_;
+  std::vector<std::string> free_;  // written chunks, reused (no fresh pages per chunk)
   bool done_ = false;
   Status status_;
   std::thread worker_;

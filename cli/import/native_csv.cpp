@@ -115,15 +115,14 @@ std::string ParseProperty(NativeImporter& imp, const CsvReader& r, const ColumnS
 }
 
 // Resolves an id field against its space; 0 with a reason when it is missing or malformed.
-NodeId LookupId(NativeImporter& imp, std::string_view text, const ColumnSpec& c,
-                std::string* reason) {
+NodeId LookupId(NativeImporter& imp, IdSpace& space, std::string_view text,
+                const ColumnSpec& c, std::string* reason) {
   text = Trim(text);
   const char* what = c.kind == ColumnKind::kStartId ? ":START_ID" : ":END_ID";
   if (text.empty()) {
     *reason = std::string("empty ") + what;
     return 0;
   }
-  IdSpace& space = imp.Space(c.id_space);
   NodeId node = 0;
   if (imp.options().id_type == IdType::kInteger) {
     int64_t id;
@@ -253,6 +252,13 @@ Status ImportCsvRelationships(NativeImporter& imp, const NativeInput& input) {
                          "--relationships=TYPE=FILES or add a :TYPE column)");
   }
   LINER_ASSIGN_OR_RETURN(std::vector<TokenId> keys, ColumnKeys(imp, h));
+  std::vector<IdSpace*> spaces(h.columns.size(), nullptr);  // of the :START_ID/:END_ID columns
+  for (size_t i = 0; i < h.columns.size(); ++i) {
+    const ColumnSpec& c = h.columns[i];
+    if (c.kind == ColumnKind::kStartId || c.kind == ColumnKind::kEndId) {
+      spaces[i] = &imp.Space(c.id_space);
+    }
+  }
   while (rows.Next(imp)) {
     const CsvReader& r = rows.reader();
     ++imp.summary().records_read;
@@ -269,10 +275,10 @@ Status ImportCsvRelationships(NativeImporter& imp, const NativeInput& input) {
           reason = ParseProperty(imp, r, c, i, keys[i], &props);
           break;
         case ColumnKind::kStartId:
-          src = LookupId(imp, r.field(i), c, &reason);
+          src = LookupId(imp, *spaces[i], r.field(i), c, &reason);
           break;
         case ColumnKind::kEndId:
-          dst = LookupId(imp, r.field(i), c, &reason);
+          dst = LookupId(imp, *spaces[i], r.field(i), c, &reason);
           break;
         case ColumnKind::kType: {
           std::string_view t = Trim(r.field(i));

@@ -59,6 +59,7 @@ class NativeImporter {
   void EndProgress();
 
   Status Commit();
+  void Reserve(uint64_t nodes, uint64_t edges) { sink_->Reserve(nodes, edges); }
 
  private:
   Result<TokenId> CachedToken(TokenKind kind, std::string_view name,

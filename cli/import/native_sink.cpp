@@ -79,6 +79,7 @@ class BulkSink final : public GraphSink {
     return loader_->AddEdge(src, dst, type, std::move(props));
   }
   Status Commit() override { return loader_->Commit(); }
+  void Reserve(uint64_t nodes, uint64_t edges) override { loader_->Reserve(nodes, edges); }
 
  private:
   std::unique_ptr<BulkLoader> loader_;

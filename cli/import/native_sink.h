@@ -27,6 +27,8 @@ class GraphSink {
   virtual Result<NodeId> AddNode(std::vector<TokenId> labels, PropertyMap props) = 0;
   virtual Result<EdgeId> AddEdge(NodeId src, NodeId dst, TokenId type, PropertyMap props) = 0;
   virtual Status Commit() = 0;
+  // A sizing hint: about this many more nodes and edges will follow.
+  virtual void Reserve(uint64_t /*nodes*/, uint64_t /*edges*/) {}
   // Whether the last AddNode/AddEdge found the node or edge already in the database and reused
   // it instead of adding one (incremental imports are idempotent).
   virtual bool last_existed() const { return false; }
