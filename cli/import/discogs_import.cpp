@@ -1,4 +1,4 @@
-// ImportDiscogs: Discogs XML dumps, single records and API JSON into one transaction.
+// ImportDiscogs: Discogs XML dumps, single records and API JSON in batches, all or nothing.
 #include <cctype>
 #include <fstream>
 #include <sstream>
@@ -23,8 +23,8 @@ Result<ImportSummary> ImportDiscogs(Database& db, const std::vector<std::string>
   ImportSummary summary;
   std::vector<std::string> files = ExpandPaths(paths, {".xml", ".xml.gz", ".json"});
   const uint64_t total = TotalSize(files);
-  LINER_ASSIGN_OR_RETURN(auto txn, db.Begin());
-  Resolver resolver(*txn, summary, "discogs");
+  LINER_ASSIGN_OR_RETURN(auto batches, ImportBatches::Begin(db, options.batch_writes));
+  Resolver resolver(*batches, summary, "discogs", options.cache_entries);
   DiscogsWriter writer(resolver);
   Progress progress(options);
   Status st;
@@ -33,7 +33,7 @@ Result<ImportSummary> ImportDiscogs(Database& db, const std::vector<std::string>
     auto handle = [&](Status written, uint64_t line) -> Status {
       ++summary.records_read;
       progress.Update(summary.records_read, summary.bytes_read, total);
-      if (written.ok()) return written;
+      if (written.ok()) return resolver.RecordDone().status();
       const std::string where = file + ":" + std::to_string(line);
       if (written.code() == Status::Code::kInvalidArgument) {
         return ReportBad(options, summary, where, written.message());
@@ -80,11 +80,9 @@ Result<ImportSummary> ImportDiscogs(Database& db, const std::vector<std::string>
     if (!st.ok()) break;
   }
   summary.seconds = progress.Finish();
-  if (!st.ok()) {
-    txn->Rollback();
-    return st;
-  }
-  LINER_RETURN_IF_ERROR(txn->Commit());
+  if (!st.ok()) return batches->Fail(st);
+  LINER_RETURN_IF_ERROR(batches->Commit());
+  summary.batches = batches->batches_committed() + 1;
   return summary;
 }
 

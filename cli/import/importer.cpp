@@ -43,6 +43,7 @@ void ImportSummary::Merge(const ImportSummary& other) {
   skipped_reasons.insert(skipped_reasons.end(), other.skipped_reasons.begin(),
                          other.skipped_reasons.end());
   seconds += other.seconds;
+  batches += other.batches;
 }
 
 std::string ImportSummary::ToString() const {

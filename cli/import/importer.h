@@ -6,7 +6,7 @@
 //   record number), column/field and reason, and nothing of that import is committed;
 // - with skip_bad, each bad record is reported (file, line, reason) and the rest is imported;
 // - a summary of what was added, merged and skipped is returned.
-// Not thread-safe; one import at a time per Database (it holds the write transaction).
+// Not thread-safe; one import at a time per Database (it is then the only writer).
 
 #include <cstdint>
 #include <iosfwd>
@@ -31,6 +31,11 @@ struct ImportOptions {
   bool progress_is_terminal = false;
   // Where each skipped record is reported when skip_bad is set (nullptr = not printed).
   std::ostream* warnings = nullptr;
+  // Real-data importers (MusicBrainz, Discogs, music-routes) commit every `batch_writes`
+  // writes and undo the committed batches when the import fails (resolve_batches.h); 0 = one
+  // transaction. `cache_entries` bounds the resolver's in-memory maps (resolve_graph.h).
+  uint64_t batch_writes = 1000;
+  uint64_t cache_entries = 2'000'000;
 };
 
 struct ImportSummary {
@@ -43,6 +48,7 @@ struct ImportSummary {
   std::map<std::string, uint64_t> unknown_kept;  // unknown roles/types kept as category other
   std::vector<std::string> skipped_reasons;      // "file:line: reason" per skipped record
   double seconds = 0;
+  uint64_t batches = 0;  // transactions the import was committed in
 
   void Merge(const ImportSummary& other);
   // Multi-line human summary: nodes and edges added per label and type, merged, skipped.
@@ -59,11 +65,11 @@ Format DetectFormat(const std::string& path);
 
 // MusicBrainz JSON: web-service lookups (one entity per file), dump files (one entity per
 // line; the entity kind comes from the file name or the record's shape) and .tar.xz dump
-// archives (streamed with libarchive). One transaction for all `paths`.
+// archives (streamed with libarchive). All `paths` are one import (all or nothing).
 Result<ImportSummary> ImportMusicBrainz(Database& db, const std::vector<std::string>& paths,
                                         const ImportOptions& options);
 // Discogs monthly dump XML (.xml or .xml.gz: artists, labels, masters, releases; also single
-// records) and Discogs API release JSON. One transaction for all `paths`.
+// records) and Discogs API release JSON. All `paths` are one import (all or nothing).
 Result<ImportSummary> ImportDiscogs(Database& db, const std::vector<std::string>& paths,
                                     const ImportOptions& options);
 // The data/ folder of the npm package music-routes-data (or the package folder holding it).

@@ -1,4 +1,4 @@
-// ImportMusicBrainz: MusicBrainz JSON files and dump archives into one transaction.
+// ImportMusicBrainz: MusicBrainz JSON files and dump archives in batches, all or nothing.
 #include <nlohmann/json.hpp>
 
 #include "cli/import/importer.h"
@@ -45,8 +45,8 @@ Result<ImportSummary> ImportMusicBrainz(Database& db, const std::vector<std::str
   std::vector<std::string> files = ExpandPaths(
       paths, {".json", ".jsonl", ".tar.xz", ".tar.gz", ".tar.bz2", ".tar"});
   const uint64_t total = TotalSize(files);
-  LINER_ASSIGN_OR_RETURN(auto txn, db.Begin());
-  Resolver resolver(*txn, summary, "musicbrainz");
+  LINER_ASSIGN_OR_RETURN(auto batches, ImportBatches::Begin(db, options.batch_writes));
+  Resolver resolver(*batches, summary, "musicbrainz", options.cache_entries);
   MbWriter writer(resolver);
   Progress progress(options);
   for (const std::string& file : files) {
@@ -64,17 +64,18 @@ Result<ImportSummary> ImportMusicBrainz(Database& db, const std::vector<std::str
       }
       auto written = writer.Write(entity, rec.kind_hint);
       if (!written.ok()) return written.status().WithContext(where);
+      LINER_RETURN_IF_ERROR(resolver.RecordDone().status());
       progress.Update(summary.records_read, summary.bytes_read, total);
       return Status::OK();
     });
     if (!st.ok()) {
       progress.Finish();
-      txn->Rollback();
-      return st;
+      return batches->Fail(st);
     }
   }
   summary.seconds = progress.Finish();
-  LINER_RETURN_IF_ERROR(txn->Commit());
+  LINER_RETURN_IF_ERROR(batches->Commit());
+  summary.batches = batches->batches_committed() + 1;
   return summary;
 }
 

@@ -131,6 +131,7 @@ class MusicRoutesImport {
       LINER_ASSIGN_OR_RETURN(NodeId node, r_.Resolve(spec));
       ids[id] = node;
       if (label == "Person") person_names_.emplace(ResolveKey(names[0]), node);
+      LINER_RETURN_IF_ERROR(r_.RecordDone().status());
       progress_.Update(summary_.records_read, summary_.bytes_read, 0);
     }
     return Status::OK();
@@ -179,6 +180,7 @@ class MusicRoutesImport {
                                          {"category", Value(CategoryName(info.category))}}));
         }
       }
+      LINER_RETURN_IF_ERROR(r_.RecordDone().status());
       progress_.Update(summary_.records_read, summary_.bytes_read, 0);
     }
     return Status::OK();
@@ -202,20 +204,20 @@ Result<ImportSummary> ImportMusicRoutes(Database& db, const std::vector<std::str
     LINER_ASSIGN_OR_RETURN(std::string dir, DataDir(p));
     dirs.push_back(dir);
   }
-  LINER_ASSIGN_OR_RETURN(auto txn, db.Begin());
-  Resolver resolver(*txn, summary, "music-routes-data");
+  LINER_ASSIGN_OR_RETURN(auto batches, ImportBatches::Begin(db, options.batch_writes));
+  Resolver resolver(*batches, summary, "music-routes-data", options.cache_entries);
   Progress progress(options);
   for (const auto& dir : dirs) {
     MusicRoutesImport run(resolver, summary, options, progress);
     Status st = run.Run(dir);
     if (!st.ok()) {
       progress.Finish();
-      txn->Rollback();
-      return st;
+      return batches->Fail(st);
     }
   }
   summary.seconds = progress.Finish();
-  LINER_RETURN_IF_ERROR(txn->Commit());
+  LINER_RETURN_IF_ERROR(batches->Commit());
+  summary.batches = batches->batches_committed() + 1;
   return summary;
 }
 

@@ -29,13 +29,15 @@ void AddProp(Props& props, std::string key, Value value) {
   props.emplace_back(std::move(key), std::move(value));
 }
 
-Resolver::Resolver(Transaction& txn, ImportSummary& summary, std::string source)
-    : txn_(txn), summary_(summary), source_(std::move(source)) {
+Resolver::Resolver(ImportBatches& batches, ImportSummary& summary, std::string source,
+                   uint64_t cache_entries)
+    : batches_(batches), summary_(summary), source_(std::move(source)),
+      cache_entries_(cache_entries) {
   // Into an empty label every node comes from this import and is found in memory: skipping
   // the index lookups makes a first import of a dump several times faster.
   for (const char* label : {"Person", "Group", "Song", "Sample", "Album", "Label", "Studio"}) {
-    TokenId t = txn_.LookupToken(TokenKind::kLabel, label);
-    if (t == kNoToken || !txn_.ScanLabel(t)->Valid()) empty_labels_.insert(label);
+    TokenId t = txn().LookupToken(TokenKind::kLabel, label);
+    if (t == kNoToken || !txn().ScanLabel(t)->Valid()) empty_labels_.insert(label);
   }
 }
 
@@ -54,7 +56,7 @@ Result<TokenId> Resolver::Token(TokenKind kind, std::string_view name) {
   auto& cache = tokens_[static_cast<int>(kind)];
   auto it = cache.find(std::string(name));
   if (it != cache.end()) return it->second;
-  LINER_ASSIGN_OR_RETURN(TokenId id, txn_.GetOrCreateToken(kind, name));
+  LINER_ASSIGN_OR_RETURN(TokenId id, txn().GetOrCreateToken(kind, name));
   cache.emplace(std::string(name), id);
   return id;
 }
@@ -75,10 +77,10 @@ Result<std::vector<NodeId>> Resolver::NameCandidates(const std::string& label,
   if (mem != names_.end()) out.push_back(mem->second);
   if (empty_labels_.count(label)) return out;
   LINER_ASSIGN_OR_RETURN(TokenId label_tok, Token(TokenKind::kLabel, label));
-  TokenId name_key = txn_.LookupToken(TokenKind::kPropertyKey, IsTitled(label) ? "title" : "name");
+  TokenId name_key = txn().LookupToken(TokenKind::kPropertyKey, IsTitled(label) ? "title" : "name");
   auto consider = [&](NodeId id) -> Status {
     if (std::find(out.begin(), out.end(), id) != out.end()) return Status::OK();
-    LINER_ASSIGN_OR_RETURN(auto rec, txn_.GetNode(id));
+    LINER_ASSIGN_OR_RETURN(auto rec, txn().GetNode(id));
     if (!rec || name_key == kNoToken) return Status::OK();
     const Value* v = rec->props.Get(name_key);
     if (v && v->is_string() && ResolveKey(v->as_string()) == key) out.push_back(id);
@@ -88,7 +90,7 @@ Result<std::vector<NodeId>> Resolver::NameCandidates(const std::string& label,
   std::vector<std::string> variants = {name, "The " + name};
   if (NormalizeName(key) != norm_name) variants.push_back(key);
   for (const std::string& variant : variants) {
-    for (NodeId id : txn_.FindByName(label_tok, variant)) LINER_RETURN_IF_ERROR(consider(id));
+    for (NodeId id : txn().FindByName(label_tok, variant)) LINER_RETURN_IF_ERROR(consider(id));
   }
   // Names that differ in punctuation ("Guns N' Roses" vs "Guns N Roses") share a first word.
   // Only tried for a punctuated incoming name: a prefix scan per new node is the dearest
@@ -106,7 +108,7 @@ Result<std::vector<NodeId>> Resolver::NameCandidates(const std::string& label,
       ++end;
     }
     if (end > 0 && end < norm.size()) {
-      for (NodeId id : txn_.FindByNamePrefix(label_tok, norm.substr(0, end), kPrefixCandidates)) {
+      for (NodeId id : txn().FindByNamePrefix(label_tok, norm.substr(0, end), kPrefixCandidates)) {
         LINER_RETURN_IF_ERROR(consider(id));
       }
     }
@@ -116,7 +118,7 @@ Result<std::vector<NodeId>> Resolver::NameCandidates(const std::string& label,
 
 bool Resolver::Conflicts(const NodeRecord& node, const NodeSpec& spec) {
   if (spec.id_key.empty() || spec.id_value.is_null()) return false;
-  TokenId key = txn_.LookupToken(TokenKind::kPropertyKey, spec.id_key);
+  TokenId key = txn().LookupToken(TokenKind::kPropertyKey, spec.id_key);
   if (key == kNoToken) return false;
   const Value* have = node.props.Get(key);
   if (!have || *have == spec.id_value) return false;
@@ -154,7 +156,7 @@ Result<NodeId> Resolver::Resolve(const NodeSpec& spec) {
     LINER_ASSIGN_OR_RETURN(TokenId key, Token(TokenKind::kPropertyKey, spec.id_key));
     for (const std::string& label : labels) {
       LINER_ASSIGN_OR_RETURN(TokenId label_tok, Token(TokenKind::kLabel, label));
-      auto found = txn_.FindByProperty(label_tok, key, spec.id_value);
+      auto found = txn().FindByProperty(label_tok, key, spec.id_value);
       if (found && !found->empty()) {
         NodeId id = found->front();
         LINER_RETURN_IF_ERROR(Update(id, spec, /*by_id=*/true));
@@ -167,7 +169,7 @@ Result<NodeId> Resolver::Resolve(const NodeSpec& spec) {
     for (const std::string& label : labels) {
       LINER_ASSIGN_OR_RETURN(auto candidates, NameCandidates(label, spec.name));
       for (NodeId id : candidates) {
-        LINER_ASSIGN_OR_RETURN(auto rec, txn_.GetNode(id));
+        LINER_ASSIGN_OR_RETURN(auto rec, txn().GetNode(id));
         if (!rec || Conflicts(*rec, spec)) continue;
         LINER_RETURN_IF_ERROR(Update(id, spec, /*by_id=*/false));
         Remember(spec, id);
@@ -191,33 +193,45 @@ Result<NodeId> Resolver::Resolve(const NodeSpec& spec) {
   }
   if (!aliases.empty()) LINER_RETURN_IF_ERROR(set("aliases", std::move(aliases)));
   for (const auto& [k, v] : spec.props) LINER_RETURN_IF_ERROR(set(k, v));
-  LINER_ASSIGN_OR_RETURN(NodeId id, txn_.CreateNode({label_tok}, std::move(props)));
-  fresh_.insert(id);
-  touched_nodes_.insert(id);
+  LINER_ASSIGN_OR_RETURN(NodeId id, txn().CreateNode({label_tok}, std::move(props)));
+  LINER_RETURN_IF_ERROR(batches_.NodeCreated(id));
   ++summary_.nodes_added[spec.label];
   Remember(spec, id);
   return id;
 }
 
 Status Resolver::Update(NodeId id, const NodeSpec& spec, bool by_id) {
-  LINER_ASSIGN_OR_RETURN(auto rec, txn_.GetNode(id));
+  LINER_ASSIGN_OR_RETURN(auto rec, txn().GetNode(id));
   if (!rec) return Status::Internal("resolved node " + std::to_string(id) + " vanished");
-  if (!fresh_.count(id)) ++summary_.nodes_merged;
+  const bool fresh = Fresh(id);
+  if (!fresh) ++summary_.nodes_merged;
   // The first record of an import that names a node may overwrite what an earlier import
   // stored (a later dump updates what changed); later records of the same import only fill
   // gaps, so records that disagree cannot flip a value back and forth on every re-import.
-  const bool overwrite = by_id && touched_nodes_.insert(id).second;
+  const bool overwrite = by_id && !fresh && touched_nodes_.insert(id).second;
+  bool logged = false;
+  auto log_before = [&]() -> Status {
+    if (logged) return Status::OK();
+    logged = true;
+    if (fresh) {
+      batches_.Wrote();
+      return Status::OK();
+    }
+    return batches_.NodeBefore(*rec);
+  };
   if (spec.label_certain) {
     LINER_ASSIGN_OR_RETURN(TokenId want, Token(TokenKind::kLabel, spec.label));
     if (!rec->HasLabel(want)) {
       // A record that knows better (an artists file with members) moves Person <-> Group.
       for (const std::string& other : KindLabels(spec.label)) {
-        TokenId t = txn_.LookupToken(TokenKind::kLabel, other);
+        TokenId t = txn().LookupToken(TokenKind::kLabel, other);
         if (t != kNoToken && t != want && rec->HasLabel(t)) {
-          LINER_RETURN_IF_ERROR(txn_.RemoveLabel(id, t));
+          LINER_RETURN_IF_ERROR(log_before());
+          LINER_RETURN_IF_ERROR(txn().RemoveLabel(id, t));
         }
       }
-          LINER_RETURN_IF_ERROR(txn_.AddLabel(id, want));
+      LINER_RETURN_IF_ERROR(log_before());
+      LINER_RETURN_IF_ERROR(txn().AddLabel(id, want));
     }
   }
   PropertyMap props = rec->props;
@@ -235,7 +249,7 @@ Status Resolver::Update(NodeId id, const NodeSpec& spec, bool by_id) {
   }
   // Aliases: the union, plus the incoming name when it is spelled differently.
   LINER_ASSIGN_OR_RETURN(TokenId alias_key, Token(TokenKind::kPropertyKey, "aliases"));
-  TokenId name_tok = txn_.LookupToken(TokenKind::kPropertyKey, name_key);
+  TokenId name_tok = txn().LookupToken(TokenKind::kPropertyKey, name_key);
   const Value* current_name = name_tok == kNoToken ? nullptr : props.Get(name_tok);
   ValueList aliases;
   if (const Value* a = props.Get(alias_key); a && a->is_list()) aliases = a->as_list();
@@ -250,7 +264,8 @@ Status Resolver::Update(NodeId id, const NodeSpec& spec, bool by_id) {
   if (aliases.size() != before) props.Set(alias_key, Value(std::move(aliases)));
   for (const auto& [k, v] : spec.props) LINER_RETURN_IF_ERROR(set(k, v, overwrite));
   if (props == rec->props) return Status::OK();
-  return txn_.ReplaceNodeProperties(id, std::move(props));
+  LINER_RETURN_IF_ERROR(log_before());
+  return txn().ReplaceNodeProperties(id, std::move(props));
 }
 
 Status Resolver::Link(NodeId src, NodeId dst, std::string_view type, Props props,
@@ -271,7 +286,8 @@ Status Resolver::Link(NodeId src, NodeId dst, std::string_view type, Props props
     id_keys.push_back(t);
   }
   // An edge touching a node created by this import can only be one this import wrote.
-  if (fresh_.count(src) || fresh_.count(dst)) {
+  const bool fresh_end = Fresh(src) || Fresh(dst);
+  if (fresh_end) {
     std::string k = std::to_string(src) + ':' + std::to_string(dst) + ':' + std::to_string(type_tok);
     for (TokenId t : id_keys) {
       const Value* v = map.Get(t);
@@ -279,30 +295,34 @@ Status Resolver::Link(NodeId src, NodeId dst, std::string_view type, Props props
       if (v) k += std::to_string(static_cast<int>(v->type())) + v->ToString();
     }
     auto it = fresh_edges_.find(k);
-    if (it == fresh_edges_.end()) {
-      LINER_ASSIGN_OR_RETURN(EdgeId e, txn_.CreateEdge(src, dst, type_tok, std::move(map)));
+    if (it == fresh_edges_.end() && fresh_edges_complete_) {
+      LINER_ASSIGN_OR_RETURN(EdgeId e, txn().CreateEdge(src, dst, type_tok, std::move(map)));
+      LINER_RETURN_IF_ERROR(batches_.EdgeCreated(e));
       fresh_edges_.emplace(std::move(k), e);
-      touched_edges_.insert(e);
       ++summary_.edges_added[std::string(type)];
       return Status::OK();
     }
-    LINER_ASSIGN_OR_RETURN(auto edge, txn_.GetEdge(it->second));
-    if (!edge) return Status::Internal("edge written by this import vanished");
-    PropertyMap merged = edge->props;
-    for (const auto& [k2, v] : map.entries()) {
-      if (!merged.Get(k2)) merged.Set(k2, v);
+    if (it != fresh_edges_.end()) {
+      LINER_ASSIGN_OR_RETURN(auto edge, txn().GetEdge(it->second));
+      if (!edge) return Status::Internal("edge written by this import vanished");
+      PropertyMap merged = edge->props;
+      for (const auto& [k2, v] : map.entries()) {
+        if (!merged.Get(k2)) merged.Set(k2, v);
+      }
+      if (merged == edge->props) return Status::OK();
+      batches_.Wrote();
+      return txn().ReplaceEdgeProperties(edge->id, std::move(merged));
     }
-    if (merged == edge->props) return Status::OK();
-    return txn_.ReplaceEdgeProperties(edge->id, std::move(merged));
+    // The caches were dropped: look in the database as for edges between older nodes.
   }
   // Credits fan in to a song (few per song); other edges fan out from few per source node.
   const bool from_dst = type == "CREDITED";
-  auto cursor = from_dst ? txn_.Neighbors(dst, Direction::kIn, type_tok)
-                         : txn_.Neighbors(src, Direction::kOut, type_tok);
+  auto cursor = from_dst ? txn().Neighbors(dst, Direction::kIn, type_tok)
+                         : txn().Neighbors(src, Direction::kOut, type_tok);
   const NodeId other = from_dst ? src : dst;
   for (; cursor->Valid(); cursor->Next()) {
     if (cursor->entry().other != other) continue;
-    LINER_ASSIGN_OR_RETURN(auto edge, txn_.GetEdge(cursor->entry().edge));
+    LINER_ASSIGN_OR_RETURN(auto edge, txn().GetEdge(cursor->entry().edge));
     if (!edge) continue;
     bool same = std::all_of(id_keys.begin(), id_keys.end(), [&](TokenId k) {
       const Value* a = edge->props.Get(k);
@@ -311,18 +331,45 @@ Status Resolver::Link(NodeId src, NodeId dst, std::string_view type, Props props
     });
     if (!same) continue;
     PropertyMap merged = edge->props;
-    const bool overwrite = touched_edges_.insert(edge->id).second;  // as for nodes
+    const bool created = batches_.CreatedEdge(edge->id);
+    // As for nodes: the first update of an older edge may overwrite.
+    const bool overwrite = !created && touched_edges_.insert(edge->id).second;
     for (const auto& [k, v] : map.entries()) {
       if (overwrite || !merged.Get(k)) merged.Set(k, v);
     }
     if (merged == edge->props) return Status::OK();
-      return txn_.ReplaceEdgeProperties(edge->id, std::move(merged));
+    if (created) {
+      batches_.Wrote();
+    } else {
+      LINER_RETURN_IF_ERROR(batches_.EdgeBefore(*edge));
+    }
+    return txn().ReplaceEdgeProperties(edge->id, std::move(merged));
   }
   LINER_RETURN_IF_ERROR(cursor->status());
-  LINER_ASSIGN_OR_RETURN(EdgeId e, txn_.CreateEdge(src, dst, type_tok, std::move(map)));
-  touched_edges_.insert(e);
+  LINER_ASSIGN_OR_RETURN(EdgeId e, txn().CreateEdge(src, dst, type_tok, std::move(map)));
+  LINER_RETURN_IF_ERROR(batches_.EdgeCreated(e));
   ++summary_.edges_added[std::string(type)];
   return Status::OK();
+}
+
+Result<bool> Resolver::RecordDone() {
+  LINER_ASSIGN_OR_RETURN(bool committed, batches_.RecordDone());
+  const uint64_t entries = names_.size() + ids_.size() + fresh_edges_.size() +
+                           touched_nodes_.size() + touched_edges_.size();
+  if (entries > cache_entries_) DropCaches();
+  return committed;
+}
+
+void Resolver::DropCaches() {
+  // Everything the maps knew is in the database (committed or in the open batch), where the
+  // indexes find it: from now on every label is looked up there.
+  names_ = {};
+  ids_ = {};
+  fresh_edges_ = {};
+  touched_nodes_ = {};
+  touched_edges_ = {};
+  empty_labels_.clear();
+  fresh_edges_complete_ = false;
 }
 
 Progress::Progress(const ImportOptions& options)

@@ -1,13 +1,16 @@
 #pragma once
 // Resolver: entity resolution and idempotent writes for the real-data importers.
 //
-// Inside one write Transaction, Resolve() finds the node an incoming record denotes, or creates
+// Inside an import's batches (resolve_batches.h), Resolve() finds the node an incoming record denotes, or creates
 // it: first by external id (mbid, discogs_id, or a namespaced `id`), then - for people, groups,
 // labels and studios - by name key (resolve_names.h) among nodes that carry no conflicting id,
 // so "The Beatles" from Discogs joins "Beatles" from MusicBrainz while two people of one name
 // with different ids stay two nodes. Link() writes an edge unless an edge of the same type,
 // endpoints, source and identity properties (role, …) exists, in which case it updates the
 // properties that changed. Re-importing a file therefore changes nothing.
+// Memory stays bounded: the in-memory maps that spare index lookups (ids and names seen, edges
+// written) are dropped when they exceed `cache_entries` entries, after which lookups go to the
+// database's indexes.
 // Not thread-safe: one Resolver per import, used from one thread.
 
 #include <chrono>
@@ -21,6 +24,7 @@
 #include <vector>
 
 #include "cli/import/importer.h"
+#include "cli/import/resolve_batches.h"
 #include "storage/database.h"
 
 namespace liner::import {
@@ -41,7 +45,9 @@ struct NodeSpec {
 
 class Resolver {
  public:
-  Resolver(Transaction& txn, ImportSummary& summary, std::string source);
+  Resolver(ImportBatches& batches, ImportSummary& summary, std::string source,
+           uint64_t cache_entries = kDefaultCacheEntries);
+  static constexpr uint64_t kDefaultCacheEntries = 2'000'000;
 
   // The node `spec` denotes, created or updated as needed.
   Result<NodeId> Resolve(const NodeSpec& spec);
@@ -54,7 +60,10 @@ class Resolver {
   // Counts a relationship type or role that is not in the taxonomy (kept with category other).
   void CountUnknown(const std::string& what) { ++summary_.unknown_kept[what]; }
   const std::string& source() const { return source_; }
-  Transaction& txn() { return txn_; }
+  Transaction& txn() { return batches_.txn(); }
+  // At the end of a record: commits the batch when full and bounds the caches. Returns whether
+  // a batch was committed.
+  Result<bool> RecordDone();
 
  private:
   Result<TokenId> Token(TokenKind kind, std::string_view name);
@@ -66,13 +75,21 @@ class Resolver {
   std::string IdKey(const NodeSpec& spec) const;
   bool InDatabase(const std::vector<std::string>& labels) const;
 
-  Transaction& txn_;
+  bool Fresh(NodeId id) const { return batches_.CreatedNode(id); }
+  void DropCaches();
+
+  ImportBatches& batches_;
   ImportSummary& summary_;
   std::string source_;
+  uint64_t cache_entries_;
   std::unordered_map<std::string, TokenId> tokens_[3];
-  std::unordered_set<NodeId> fresh_;          // nodes created by this import
-  std::unordered_set<NodeId> touched_nodes_;  // nodes created or updated by this import
+  // Nodes and edges not created by this import that it has updated (the first update may
+  // overwrite; see Update).
+  std::unordered_set<NodeId> touched_nodes_;
   std::unordered_set<EdgeId> touched_edges_;
+  // False once the caches were dropped: an edge with a fresh endpoint may then be in the
+  // database without being in fresh_edges_.
+  bool fresh_edges_complete_ = true;
   // (label kind + '\0' + name key) -> node, for names and aliases seen in this import.
   std::unordered_map<std::string, NodeId> names_;
   // (label kind + '\0' + id key + '\0' + id value) -> node, for ids seen in this import.

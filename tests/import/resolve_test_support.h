@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <memory>
 #include <set>
 #include <string>
@@ -93,6 +94,43 @@ inline std::multiset<Credit> CreditsIn(Transaction& t, NodeId target, const std:
   for (const auto& c : CreditsOf(t, target)) {
     if (std::get<2>(c) == category) out.insert(c);
   }
+  return out;
+}
+
+// Every node and edge of `db` as text (labels and properties by name; edges by the text of
+// their endpoints), as a sorted multiset: two databases holding the same graph compare equal
+// whatever their ids.
+inline std::multiset<std::string> GraphDump(Database& db) {
+  auto t = db.BeginRead();
+  auto props = [&](const PropertyMap& m) {
+    std::vector<std::string> parts;
+    for (const auto& [k, v] : m.entries()) {
+      parts.push_back(t->TokenName(TokenKind::kPropertyKey, k) + "=" + v.ToLiteral());
+    }
+    std::sort(parts.begin(), parts.end());
+    std::string out;
+    for (const auto& p : parts) out += p + ";";
+    return out;
+  };
+  std::map<NodeId, std::string> nodes;
+  for (auto c = t->ScanNodes(); c->Valid(); c->Next()) {
+    auto n = t->GetNode(c->id());
+    if (!n.ok() || !n->has_value()) continue;
+    std::vector<std::string> labels;
+    for (TokenId l : (*n)->labels) labels.push_back(t->TokenName(TokenKind::kLabel, l));
+    std::sort(labels.begin(), labels.end());
+    std::string text = "(";
+    for (const auto& l : labels) text += ":" + l;
+    nodes[c->id()] = text + " " + props((*n)->props) + ")";
+  }
+  std::multiset<std::string> out;
+  for (const auto& [id, text] : nodes) out.insert(text);
+  Status st = t->ForEachEdge([&](const EdgeRecord& e) {
+    out.insert(nodes[e.src] + "-[:" + t->TokenName(TokenKind::kRelType, e.type) + " " +
+               props(e.props) + "]->" + nodes[e.dst]);
+    return true;
+  });
+  if (!st.ok()) out.insert("error: " + st.message());
   return out;
 }
 

@@ -1,0 +1,181 @@
+// Batched, all-or-nothing import writes with an undo log (see resolve_batches.h).
+#include "cli/import/resolve_batches.h"
+
+#include <algorithm>
+#include <cstring>
+#include <vector>
+
+#include "storage/codec.h"
+
+namespace liner::import {
+namespace {
+
+// Undo-log entry kinds.
+constexpr char kNodeCreated = 'n';
+constexpr char kEdgeCreated = 'e';
+constexpr char kNodeBefore = 'N';
+constexpr char kEdgeBefore = 'E';
+
+// Writes per undo transaction when rolling back.
+constexpr uint64_t kUndoBatch = 20000;
+
+void PutU32(std::string* out, uint32_t v) { out->append(reinterpret_cast<const char*>(&v), 4); }
+void PutU64(std::string* out, uint64_t v) { out->append(reinterpret_cast<const char*>(&v), 8); }
+
+}  // namespace
+
+Result<std::unique_ptr<ImportBatches>> ImportBatches::Begin(Database& db, uint64_t batch_writes) {
+  std::unique_ptr<ImportBatches> b(new ImportBatches(db, batch_writes));
+  LINER_ASSIGN_OR_RETURN(b->txn_, db.Begin());
+  return b;
+}
+
+ImportBatches::~ImportBatches() {
+  if (!finished_) Abort();
+  if (log_) std::fclose(log_);
+}
+
+Status ImportBatches::Append(char kind, uint64_t id, const std::string& payload) {
+  ++writes_;
+  // Nothing committed yet: the open transaction alone is rolled back, no log is needed.
+  if (batches_ == 0 && batch_writes_ == 0) return Status::OK();
+  if (!log_) {
+    log_ = std::tmpfile();
+    if (!log_) return Status::IOError("cannot create the import's undo log in the temp folder");
+  }
+  // [kind][id u64][payload len u32][payload][entry length u32]: read backwards by its tail.
+  std::string e;
+  e.reserve(17 + payload.size());
+  e.push_back(kind);
+  PutU64(&e, id);
+  PutU32(&e, static_cast<uint32_t>(payload.size()));
+  e += payload;
+  PutU32(&e, static_cast<uint32_t>(e.size()));
+  if (std::fwrite(e.data(), 1, e.size(), log_) != e.size()) {
+    return Status::IOError("cannot write the import's undo log (temp folder full?)");
+  }
+  log_bytes_ += e.size();
+  return Status::OK();
+}
+
+Status ImportBatches::NodeCreated(NodeId id) {
+  if (first_node_ == 0) first_node_ = id;
+  return Append(kNodeCreated, id, "");
+}
+
+Status ImportBatches::EdgeCreated(EdgeId id) {
+  if (first_edge_ == 0) first_edge_ = id;
+  return Append(kEdgeCreated, id, "");
+}
+
+Status ImportBatches::NodeBefore(const NodeRecord& before) {
+  return Append(kNodeBefore, before.id, codec::EncodeNode(before));
+}
+
+Status ImportBatches::EdgeBefore(const EdgeRecord& before) {
+  return Append(kEdgeBefore, before.id, codec::EncodeEdge(before));
+}
+
+Result<bool> ImportBatches::RecordDone() {
+  if (batch_writes_ == 0 || writes_ < batch_writes_) return false;
+  LINER_RETURN_IF_ERROR(txn_->Commit());
+  ++batches_;
+  writes_ = 0;
+  LINER_ASSIGN_OR_RETURN(txn_, db_.Begin());
+  return true;
+}
+
+Status ImportBatches::Commit() {
+  finished_ = true;
+  Status st = txn_->Commit();
+  if (!st.ok() && batches_ > 0) {
+    Status undo = Undo();
+    if (!undo.ok()) {
+      return st.WithContext("undoing the committed batches failed too (" + undo.message() +
+                            "; the database holds part of the import) after");
+    }
+  }
+  return st;
+}
+
+Status ImportBatches::Abort() {
+  if (finished_) return Status::OK();
+  finished_ = true;
+  txn_->Rollback();
+  if (batches_ == 0) return Status::OK();
+  return Undo();
+}
+
+Status ImportBatches::Fail(Status cause) {
+  Status undo = Abort();
+  if (undo.ok()) return cause;
+  return cause.WithContext("undoing the " + std::to_string(batches_) +
+                           " batches already committed failed (" + undo.message() +
+                           "; the database holds part of the import) after");
+}
+
+Status ImportBatches::Undo() {
+  // The current transaction is finished (committed or rolled back): undo in new ones.
+  if (!log_) return Status::OK();
+  if (std::fflush(log_) != 0) return Status::IOError("cannot flush the import's undo log");
+  LINER_ASSIGN_OR_RETURN(auto txn, db_.Begin());
+  uint64_t ops = 0;
+  auto ignore_missing = [](Status st) { return st.code() == Status::Code::kNotFound ? Status::OK() : st; };
+  int64_t end = static_cast<int64_t>(log_bytes_);
+  std::string entry;
+  while (end > 0) {
+    uint32_t len = 0;
+    if (fseeko(log_, end - 4, SEEK_SET) != 0 || std::fread(&len, 4, 1, log_) != 1 ||
+        len < 13 || static_cast<int64_t>(len) + 4 > end) {
+      return Status::IOError("the import's undo log is damaged");
+    }
+    entry.resize(len);
+    if (fseeko(log_, end - 4 - len, SEEK_SET) != 0 ||
+        std::fread(entry.data(), 1, len, log_) != len) {
+      return Status::IOError("cannot read the import's undo log");
+    }
+    end -= 4 + static_cast<int64_t>(len);
+    const char kind = entry[0];
+    uint64_t id = 0;
+    std::memcpy(&id, entry.data() + 1, 8);
+    std::string_view payload(entry.data() + 13, len - 13);
+    switch (kind) {
+      case kEdgeCreated:
+        LINER_RETURN_IF_ERROR(ignore_missing(txn->DeleteEdge(id)));
+        break;
+      case kNodeCreated:
+        LINER_RETURN_IF_ERROR(ignore_missing(txn->DeleteNode(id, /*detach=*/true)));
+        break;
+      case kNodeBefore: {
+        LINER_ASSIGN_OR_RETURN(NodeRecord before, codec::DecodeNode(id, payload));
+        LINER_ASSIGN_OR_RETURN(auto now, txn->GetNode(id));
+        if (!now) break;
+        for (TokenId l : now->labels) {
+          if (!before.HasLabel(l)) LINER_RETURN_IF_ERROR(txn->RemoveLabel(id, l));
+        }
+        for (TokenId l : before.labels) {
+          if (!now->HasLabel(l)) LINER_RETURN_IF_ERROR(txn->AddLabel(id, l));
+        }
+        if (!(now->props == before.props)) {
+          LINER_RETURN_IF_ERROR(txn->ReplaceNodeProperties(id, std::move(before.props)));
+        }
+        break;
+      }
+      case kEdgeBefore: {
+        LINER_ASSIGN_OR_RETURN(EdgeRecord before, codec::DecodeEdge(id, payload));
+        LINER_RETURN_IF_ERROR(
+            ignore_missing(txn->ReplaceEdgeProperties(id, std::move(before.props))));
+        break;
+      }
+      default:
+        return Status::IOError("the import's undo log is damaged");
+    }
+    if (++ops % kUndoBatch == 0) {
+      LINER_RETURN_IF_ERROR(txn->Commit());
+      LINER_ASSIGN_OR_RETURN(txn, db_.Begin());
+    }
+  }
+  return txn->Commit();
+}
+
+}  // namespace liner::import

@@ -1,0 +1,135 @@
+// Batched imports stay all-or-nothing: committed batches are undone when a later record is bad,
+// batching changes nothing in the result, and bounded caches give the same graph.
+#include <catch2/catch.hpp>
+
+#include <sstream>
+
+#include "cli/import/importer.h"
+#include "tests/import/resolve_test_support.h"
+
+using namespace liner;
+using namespace liner::import;
+using namespace liner::testing;
+
+namespace {
+
+// Nodes the Discogs artists dump changes: artist 1 gets another real name, artist 2 turns
+// from Person into Group (it has members in the dump); one node the dump never names.
+const char* kBefore = R"(<artists>
+<artist><id>1</id><name>The Persuader</name><realname>Someone Else</realname></artist>
+<artist><id>2</id><name>Mr. James Barth &amp; A.D.</name></artist>
+<artist><id>999999999</id><name>Nobody From The Dump</name></artist>
+</artists>
+)";
+
+// A release without an id: the import's last record, after many committed batches.
+const char* kBadRelease = R"(<releases>
+<release id="900000001"><title>Fine</title><artists><artist><id>3</id><name>Josh Wink</name></artist></artists></release>
+<release><title>No id</title></release>
+</releases>
+)";
+
+std::vector<std::string> DumpFiles(const std::string& dir) {
+  return {dir + "/discogs_20200806_artists.xml.gz", dir + "/discogs_20200806_labels.xml.gz",
+          dir + "/discogs_20200806_masters.xml.gz", dir + "/single-records/release.xml"};
+}
+
+ImportOptions Batched(uint64_t writes) {
+  ImportOptions o;
+  o.batch_writes = writes;
+  return o;
+}
+
+}  // namespace
+
+TEST_CASE("A malformed Discogs record after many committed batches leaves the database as it was",
+          "[import]") {
+  std::string dir = SharedData("discogs");
+  LINER_SKIP_WITHOUT(dir);
+  RealDb r;
+  REQUIRE(ImportDiscogs(*r.db, {r.Write("before.xml", kBefore)}, {}).ok());
+  const auto before = GraphDump(*r.db);
+  const auto counts = r.db->Counts();
+
+  // Without the bad record the same input takes many batches and changes the old nodes.
+  {
+    RealDb probe;
+    REQUIRE(ImportDiscogs(*probe.db, {probe.Write("before.xml", kBefore)}, {}).ok());
+    auto s = ImportDiscogs(*probe.db, DumpFiles(dir), Batched(200));
+    REQUIRE(s.ok());
+    CHECK(s->batches > 20);
+    CHECK(s->nodes_merged >= 2);
+    CHECK(GraphDump(*probe.db) != before);
+  }
+
+  std::vector<std::string> files = DumpFiles(dir);
+  files.push_back(r.Write("bad.xml", kBadRelease));
+  auto s = ImportDiscogs(*r.db, files, Batched(200));
+  REQUIRE_FALSE(s.ok());
+  CHECK_THAT(s.status().message(), Catch::Contains("bad.xml:3") &&
+                                       Catch::Contains("release has no id"));
+  CHECK(r.db->Counts().nodes == counts.nodes);
+  CHECK(r.db->Counts().edges == counts.edges);
+  CHECK(r.db->Counts().by_label == counts.by_label);
+  CHECK(GraphDump(*r.db) == before);
+}
+
+TEST_CASE("A truncated MusicBrainz dump line after committed batches leaves the database as it was",
+          "[import]") {
+  std::string dir = SharedData("musicbrainz-ws-json");
+  LINER_SKIP_WITHOUT(dir);
+  RealDb r;
+  REQUIRE(ImportMusicBrainz(*r.db, {dir + "/artist.json"}, {}).ok());
+  const auto before = GraphDump(*r.db);
+  std::ifstream in(dir + "/dump-label.jsonl");
+  std::stringstream text;
+  text << in.rdbuf();
+  std::string lines = text.str();
+  lines += lines.substr(0, 200) + "\n";  // a last line cut short
+  const std::string bad = r.Write("label.jsonl", lines);
+  auto s = ImportMusicBrainz(*r.db, {dir, bad}, Batched(50));
+  REQUIRE_FALSE(s.ok());
+  CHECK_THAT(s.status().message(), Catch::Contains("label.jsonl:76:") &&
+                                       Catch::Contains("malformed JSON"));
+  CHECK(GraphDump(*r.db) == before);
+
+  // With --skip-bad the bad line is reported and everything else lands, in many batches.
+  std::ostringstream warnings;
+  ImportOptions skip = Batched(50);
+  skip.skip_bad = true;
+  skip.warnings = &warnings;
+  auto s2 = ImportMusicBrainz(*r.db, {dir, bad}, skip);
+  REQUIRE(s2.ok());
+  CHECK(s2->records_skipped == 1);
+  CHECK(s2->batches > 2);
+  CHECK_THAT(warnings.str(), Catch::Contains("skipped ") && Catch::Contains("label.jsonl:76:"));
+  RealDb whole;
+  REQUIRE(ImportMusicBrainz(*whole.db, {dir + "/artist.json"}, {}).ok());
+  REQUIRE(ImportMusicBrainz(*whole.db, {dir, dir + "/dump-label.jsonl"}, Batched(0)).ok());
+  CHECK(GraphDump(*r.db) == GraphDump(*whole.db));
+}
+
+TEST_CASE("Batch size and cache bounds do not change what a Discogs import writes", "[import]") {
+  std::string dir = SharedData("discogs");
+  LINER_SKIP_WITHOUT(dir);
+  RealDb one, many;
+  auto a = ImportDiscogs(*one.db, DumpFiles(dir), Batched(0));
+  REQUIRE(a.ok());
+  CHECK(a->batches == 1);
+  // Tiny caches: most lookups go to the indexes, as in a dump larger than memory.
+  ImportOptions small = Batched(300);
+  small.cache_entries = 500;
+  auto b = ImportDiscogs(*many.db, DumpFiles(dir), small);
+  REQUIRE(b.ok());
+  CHECK(b->batches > 10);
+  CHECK(a->nodes_added == b->nodes_added);
+  CHECK(a->edges_added == b->edges_added);
+  const auto want = GraphDump(*one.db);
+  CHECK(GraphDump(*many.db) == want);
+  // Re-importing with bounded caches changes nothing.
+  auto again = ImportDiscogs(*many.db, DumpFiles(dir), small);
+  REQUIRE(again.ok());
+  CHECK(again->nodes_added.empty());
+  CHECK(again->edges_added.empty());
+  CHECK(GraphDump(*many.db) == want);
+}
