@@ -93,6 +93,8 @@ int Shell::RunReader(LineReader& reader) {
       prompt = "  " + (waiting.empty() ? std::string("...") : "..." + waiting) + "> ";
       if (prompt.size() < 7) prompt = std::string(7 - prompt.size(), ' ') + prompt;
     }
+    // Ctrl-C from here on cancels this input, or the statements it ends while they run.
+    interrupted_.store(false);
     ReadStatus st = reader.Read(prompt, &line);
     if (st == ReadStatus::kInterrupted) {
       splitter.ClearPending();
@@ -105,17 +107,30 @@ int Shell::RunReader(LineReader& reader) {
       splitter.AddLine(line);
     }
     ShellInput input;
+    size_t skipped = 0;
+    bool cancelled = false;  // Ctrl-C stopped an input of this line: drop the ones after it
     while (!quit_ && splitter.Next(&input)) {
       std::string entry = input.kind == ShellInput::Kind::kStatement ? input.text + ";"
                                                                       : input.text;
       reader.AddHistory(entry);
-      if (!RunInput(input).ok()) {
+      if (cancelled) {
+        ++skipped;
+        continue;
+      }
+      Status status = RunInput(input);
+      cancelled = interrupted_.load();
+      if (!status.ok()) {
         rc = 1;
         if (!options_.interactive && !options_.keep_going) {
           reader_ = saved;
           return rc;
         }
       }
+    }
+    if (skipped > 0) {
+      io_.err << "(interrupted: " << skipped << (skipped == 1 ? " input" : " inputs")
+              << " after it not run)\n";
+      rc = 1;
     }
   }
   reader_ = saved;
@@ -177,7 +192,6 @@ Status Shell::RunCypher(std::string_view cypher, const query::Params& extra) {
   query::Params params = params_;
   for (const auto& [k, v] : extra) params[k] = v;
   query::ExecOptions exec;
-  interrupted_.store(false);
   exec.cancel = &interrupted_;
   auto cursor = engine_->Execute(cypher, params, exec);
   if (!cursor.ok()) return cursor.status();
@@ -211,7 +225,6 @@ Status Shell::RunCypher(std::string_view cypher, const query::Params& extra) {
 
 Result<query::QueryResult> Shell::Query(std::string_view cypher, const query::Params& params) {
   query::ExecOptions exec;
-  interrupted_.store(false);
   exec.cancel = &interrupted_;
   return query::RunQuery(*engine_, cypher, params, exec);
 }

@@ -112,6 +112,9 @@ class Shell {
   const std::vector<std::string>& session_history() const { return session_history_; }
   LineReader* reader() { return reader_; }
   void RequestQuit() { quit_ = true; }
+  // Set by Ctrl-C (the SIGINT handler); every query and traversal polls it as its cancel flag.
+  // RunReader clears it before reading each new input line and nothing else does, so a Ctrl-C
+  // typed at any moment after Enter cancels what that line started.
   std::atomic<bool>* interrupt_flag() { return &interrupted_; }
 
   // Completion candidates for the text before the cursor (keywords, labels, types, property

@@ -18,7 +18,6 @@ namespace {
 using query::QValue;
 
 graph::Interrupt InterruptOf(Shell& shell) {
-  shell.interrupt_flag()->store(false);
   return graph::Interrupt(shell.interrupt_flag(), std::nullopt);
 }
 

@@ -156,7 +156,6 @@ Status Profile(Shell& shell, const std::string& args) {
   std::string q(Trim(args));
   if (!q.empty() && q.back() == ';') q.pop_back();
   query::ExecOptions exec;
-  shell.interrupt_flag()->store(false);
   exec.cancel = shell.interrupt_flag();
   auto cursor = shell.engine()->Execute(q, shell.params(), exec);
   if (!cursor.ok()) return cursor.status();

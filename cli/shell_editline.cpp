@@ -1,12 +1,19 @@
 // The interactive LineReader on libedit (BSD-licensed; GNU readline would make the binary GPL).
 //
-// Ctrl-C: libedit keeps ISIG on, so Ctrl-C raises SIGINT. Our handler (installed without
-// SA_RESTART) sets a flag; the read(2) in our character-reading function then fails with EINTR
-// and we return -1, which makes el_gets return NULL: the shell drops the line being typed and
-// shows a fresh prompt. The same handler sets the flag while a query runs, which the engine
-// polls as its cancel flag.
+// Ctrl-C: libedit keeps ISIG on, so Ctrl-C raises SIGINT, whose handler sets the shell's
+// interrupt flag and writes a byte to a self-pipe. While a query runs the engine polls the flag
+// as its cancel flag. While a line is being read, our character-reading function waits in
+// poll(2) on both the terminal and the pipe. The pipe is what makes this deterministic: SIGINT
+// is process-directed and may be handled by any thread (RocksDB runs its own), so the main
+// thread's wait is not necessarily interrupted by it, and a Ctrl-C could also land between the
+// flag check and the wait; in both cases the byte in the pipe still wakes the wait. Seeing the
+// flag we return -1, which makes el_gets return NULL: the shell drops the line being typed and
+// shows a fresh prompt. The flag is cleared by the shell (not here) before each new input, so a
+// Ctrl-C typed after Enter cancels the statement that line ends.
 #include <errno.h>
 #include <histedit.h>
+#include <fcntl.h>
+#include <poll.h>
 #include <signal.h>
 #include <unistd.h>
 
@@ -21,9 +28,22 @@ namespace liner::cli {
 namespace {
 
 std::atomic<bool>* g_interrupt_flag = nullptr;
+int g_wake_pipe[2] = {-1, -1};  // the SIGINT handler writes to [1]; line reading polls [0]
 
 extern "C" void OnSigint(int) {
+  int saved = errno;
   if (g_interrupt_flag != nullptr) g_interrupt_flag->store(true);
+  if (g_wake_pipe[1] >= 0) {
+    ssize_t ignored = write(g_wake_pipe[1], "!", 1);  // non-blocking: a full pipe wakes anyway
+    (void)ignored;
+  }
+  errno = saved;
+}
+
+void DrainWakePipe() {
+  char buf[64];
+  while (g_wake_pipe[0] >= 0 && read(g_wake_pipe[0], buf, sizeof buf) > 0) {
+  }
 }
 
 class EditLineReader;
@@ -60,7 +80,6 @@ class EditLineReader : public LineReader {
 
   ReadStatus Read(const std::string& prompt, std::string* line) override {
     prompt_ = prompt;
-    interrupted_->store(false);
     int count = 0;
     const char* text = el_gets(el_, &count);
     if (text == nullptr) {
@@ -114,14 +133,23 @@ class EditLineReader : public LineReader {
     return 1;
   }
 
+  // One byte of input; false at end of input or when Ctrl-C was pressed (the flag is set).
   static bool ReadByte(unsigned char* b) {
     for (;;) {
-      // A Ctrl-C that landed outside read(2) (while libedit was redrawing) must still count.
       if (g_reader->interrupted_->load()) return false;
-      ssize_t n = read(STDIN_FILENO, b, 1);
+      struct pollfd fds[2] = {{STDIN_FILENO, POLLIN, 0}, {g_wake_pipe[0], POLLIN, 0}};
+      int ready = poll(fds, g_wake_pipe[0] >= 0 ? 2 : 1, -1);
+      if (ready < 0) {
+        if (errno == EINTR) continue;
+        return false;
+      }
+      if (fds[1].revents != 0) {  // Ctrl-C: the loop sees the flag
+        DrainWakePipe();
+        continue;
+      }
+      ssize_t n = read(STDIN_FILENO, b, 1);  // readable, so it does not block
       if (n == 1) return true;
-      if (n == 0) return false;
-      if (errno != EINTR || g_reader->interrupted_->load()) return false;
+      if (n == 0 || errno != EINTR) return false;
     }
   }
 
@@ -170,6 +198,9 @@ class EditLineReader : public LineReader {
 
 void InstallInterruptHandler(std::atomic<bool>* flag) {
   g_interrupt_flag = flag;
+  if (g_wake_pipe[0] < 0 && pipe2(g_wake_pipe, O_CLOEXEC | O_NONBLOCK) != 0) {
+    g_wake_pipe[0] = g_wake_pipe[1] = -1;  // no pipe: Ctrl-C still works when read(2) gets it
+  }
   struct sigaction sa;
   std::memset(&sa, 0, sizeof(sa));
   sa.sa_handler = OnSigint;

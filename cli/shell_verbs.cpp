@@ -74,7 +74,6 @@ Result<std::pair<std::string, std::string>> TwoNames(const std::string& text,
 
 graph::TraversalLimits Limits(Shell& shell) {
   graph::TraversalLimits l;
-  shell.interrupt_flag()->store(false);
   l.cancel = shell.interrupt_flag();
   return l;
 }
