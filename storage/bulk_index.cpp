@@ -47,20 +47,12 @@ bool BulkIndex::InSet(uint32_t set, TokenId label) const {
   return std::binary_search(s.begin(), s.end(), label);
 }
 
-Status BulkIndex::Write(SstOut* sst) {
+std::vector<TokenId> BulkIndex::AllLabels() const {
   std::vector<TokenId> all_labels{kNoToken};
   for (const auto& s : sets_) all_labels.insert(all_labels.end(), s.begin(), s.end());
   std::sort(all_labels.begin(), all_labels.end());
   all_labels.erase(std::unique(all_labels.begin(), all_labels.end()), all_labels.end());
-  LINER_RETURN_IF_ERROR(WriteNames(sst, all_labels));
-  std::string key;
-  for (const auto& [label, nodes] : label_nodes_) {  // std::map: label order; nodes ascend
-    for (NodeId n : nodes) {
-      key = keys::LabelKey(label, n);
-      LINER_RETURN_IF_ERROR(sst->Put(key, ""));
-    }
-  }
-  return WriteValues(sst, all_labels);
+  return all_labels;
 }
 
 // 'K' + label + name + 0x00 + node: for one label, the order of (name bytes, node), a name
@@ -90,7 +82,14 @@ Status BulkIndex::WriteNames(SstOut* sst, const std::vector<TokenId>& all_labels
 
 // 'X' + label + key + encoded value + node: for one label, the order of (key, tag, value,
 // node); values of one tag compare as their fixed-width number, strings by length then bytes.
-Status BulkIndex::WriteValues(SstOut* sst, const std::vector<TokenId>& all_labels) {
+Status BulkIndex::WriteLabelsAndValues(SstOut* sst, const std::vector<TokenId>& all_labels) {
+  std::string key;
+  for (const auto& [label, nodes] : label_nodes_) {  // std::map: label order; nodes ascend
+    for (NodeId n : nodes) {
+      key = keys::LabelKey(label, n);
+      LINER_RETURN_IF_ERROR(sst->Put(key, ""));
+    }
+  }
   std::sort(values_.begin(), values_.end(), [&](const ValueEntry& a, const ValueEntry& b) {
     if (a.key != b.key) return a.key < b.key;
     if (a.tag != b.tag) return static_cast<unsigned char>(a.tag) < static_cast<unsigned char>(b.tag);
@@ -102,7 +101,6 @@ Status BulkIndex::WriteValues(SstOut* sst, const std::vector<TokenId>& all_label
     }
     return a.node < b.node;
   });
-  std::string key;
   for (TokenId label : all_labels) {
     for (const ValueEntry& e : values_) {
       if (!InSet(e.set, label)) continue;

@@ -35,8 +35,13 @@ class BulkIndex {
   // One indexed property value, already encoded by keys::EncodeIndexValue.
   void AddValue(uint32_t set, TokenId key, std::string_view encoded, NodeId node);
 
-  // Writes every entry in key order ('K' < 'L' < 'X').
-  Status Write(SstOut* sst);
+  // Label 0 and every label of a label set, ascending: the labels keys are written under.
+  std::vector<TokenId> AllLabels() const;
+  // The name entries ('K'), and the label and equality entries ('L' < 'X'): two key ranges
+  // that do not overlap, so two threads may write them into two files at once (they touch
+  // different members; no Add call may run meanwhile).
+  Status WriteNames(SstOut* sst, const std::vector<TokenId>& all_labels);
+  Status WriteLabelsAndValues(SstOut* sst, const std::vector<TokenId>& all_labels);
 
  private:
   struct NameEntry {
@@ -57,8 +62,6 @@ class BulkIndex {
   std::string_view Text(uint64_t offset, uint32_t size) const {
     return std::string_view(text_.data() + offset, size);
   }
-  Status WriteNames(SstOut* sst, const std::vector<TokenId>& all_labels);
-  Status WriteValues(SstOut* sst, const std::vector<TokenId>& all_labels);
   // Whether entries of `set` are emitted under `label` (label 0: every set).
   bool InSet(uint32_t set, TokenId label) const;
 

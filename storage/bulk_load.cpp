@@ -103,6 +103,7 @@ class RocksBulkLoader final : public BulkLoader {
     for (const auto& e : props.entries()) {
       if (e.second.is_null()) return Status::InvalidArgument("null property value");
     }
+    CancelIndexJob();  // a node after edges: the index is written again at Commit()
     NodeId id = db_->AllocateNode();
     if (first_node_ == 0) first_node_ = id;
     last_node_ = id;
@@ -122,6 +123,7 @@ class RocksBulkLoader final : public BulkLoader {
     if (type == kNoToken) return Status::InvalidArgument("relationship without a type");
     if (!Exists(src)) return Status::NotFound("start node " + std::to_string(src));
     if (!Exists(dst)) return Status::NotFound("end node " + std::to_string(dst));
+    if (!index_job_) StartIndexJob();  // nodes usually all come first: index them meanwhile
     EdgeId id = db_->AllocateEdge();
     if (first_edge_ == 0) first_edge_ = id;
     if (id != first_edge_ + edges_.size() || edges_.size() >= UINT32_MAX) {
@@ -140,7 +142,10 @@ class RocksBulkLoader final : public BulkLoader {
   void Reserve(uint64_t nodes, uint64_t edges) override {
     constexpr uint64_t kMax = uint64_t{1} << 31;
     edges_.reserve(edges_.size() + std::min(edges, kMax));
-    index_.Reserve(std::min(nodes, kMax));
+    if (nodes > 0) {
+      CancelIndexJob();  // it reads the index's buffers
+      index_.Reserve(std::min(nodes, kMax));
+    }
   }
 
   Status Commit() override {
@@ -161,6 +166,39 @@ class RocksBulkLoader final : public BulkLoader {
   AsyncSstOut* Edges() {
     if (!edges_out_) edges_out_ = std::make_unique<AsyncSstOut>(db_, kCfEdges, Path(kCfEdges));
     return edges_out_.get();
+  }
+
+  // The index files, written by two threads while edges are being added (the index only
+  // depends on nodes). Adding a node cancels the job; Commit() then starts it again.
+  struct IndexJob {
+    std::unique_ptr<SstOut> names, rest;
+    Status names_status, rest_status;
+    std::thread names_thread, rest_thread;
+  };
+  void StartIndexJob() {
+    auto job = std::make_unique<IndexJob>();
+    std::string gen = std::to_string(++index_generation_);
+    job->names = std::make_unique<SstOut>(db_, kCfIndex, dir_ + "/index-names-" + gen + ".sst");
+    job->rest = std::make_unique<SstOut>(db_, kCfIndex, dir_ + "/index-rest-" + gen + ".sst");
+    std::vector<TokenId> labels = index_.AllLabels();
+    IndexJob* j = job.get();
+    j->names_thread = std::thread([this, j, labels] {
+      j->names_status = index_.WriteNames(j->names.get(), labels);
+    });
+    j->rest_thread = std::thread([this, j, labels] {
+      j->rest_status = index_.WriteLabelsAndValues(j->rest.get(), labels);
+    });
+    index_job_ = std::move(job);
+  }
+  void JoinIndexJob() {
+    if (!index_job_) return;
+    if (index_job_->names_thread.joinable()) index_job_->names_thread.join();
+    if (index_job_->rest_thread.joinable()) index_job_->rest_thread.join();
+  }
+  void CancelIndexJob() {
+    if (!index_job_) return;
+    JoinIndexJob();
+    index_job_.reset();
   }
 
   bool Exists(NodeId id) {
@@ -223,8 +261,10 @@ class RocksBulkLoader final : public BulkLoader {
   }
 
   // Sorts the adjacency entries of one direction by node with a counting sort (ids of one load
-  // are dense), then each node's entries by (type, other, edge), and writes them.
-  Status WriteAdjacency(bool out, SstOut* sst) {
+  // are dense), then each node's entries by (type, other, edge), and writes them: the nodes of
+  // the lower half of the entries into `sst`, the others into `upper` from a second thread
+  // (two files of disjoint key ranges).
+  Status WriteAdjacency(bool out, SstOut* sst, SstOut* upper) {
     if (edges_.empty()) return Status::OK();
     NodeId lo = UINT64_MAX, hi = 0;
     for (const auto& e : edges_) {
@@ -265,12 +305,28 @@ class RocksBulkLoader final : public BulkLoader {
         adj[fill[b]++] = Adj{out ? e.dst : e.src, static_cast<uint32_t>(i), e.type};
       }
     }
-    for (uint64_t b = 0; b < range; ++b) {
-      auto first = adj.begin() + start[b], last = adj.begin() + start[b + 1];
-      if (last - first > 1) std::sort(first, last);
-      for (auto it = first; it != last; ++it) LINER_RETURN_IF_ERROR(put(lo + b, *it));
-    }
-    return Status::OK();
+    auto write = [&](uint64_t from, uint64_t to, SstOut* file) -> Status {
+      char k[keys::kAdjKeySize];
+      for (uint64_t b = from; b < to; ++b) {
+        auto first = adj.begin() + start[b], last = adj.begin() + start[b + 1];
+        if (last - first > 1) std::sort(first, last);
+        for (auto it = first; it != last; ++it) {
+          AdjKeyInto(k, out, lo + b, it->type, it->other, first_edge_ + it->edge);
+          LINER_RETURN_IF_ERROR(file->Put(std::string_view(k, sizeof k), ""));
+        }
+      }
+      return Status::OK();
+    };
+    const uint64_t mid = static_cast<uint64_t>(
+        std::lower_bound(start.begin(), start.end(), static_cast<uint32_t>(edges_.size() / 2)) -
+        start.begin());
+    const uint64_t split = std::min(mid, range);
+    Status upper_status;
+    std::thread t([&] { upper_status = write(split, range, upper); });
+    Status lower_status = write(0, split, sst);
+    t.join();
+    LINER_RETURN_IF_ERROR(lower_status);
+    return upper_status;
   }
 
   // A unique key's value may appear once per label, in this load and in the database.
@@ -368,41 +424,45 @@ class RocksBulkLoader final : public BulkLoader {
   Status WriteAndIngest() {
     LINER_RETURN_IF_ERROR(CheckUnique());
     CollectCounts();
-    SstOut out_sst(db_, kCfOut, Path(kCfOut)), in_sst(db_, kCfIn, Path(kCfIn)),
-        index_sst(db_, kCfIndex, Path(kCfIndex)), meta_sst(db_, kCfMeta, Path(kCfMeta));
-    Status st_out, st_in, st_index;
+    if (!index_job_) StartIndexJob();
+    SstOut out_lower(db_, kCfOut, Path(kCfOut)), in_lower(db_, kCfIn, Path(kCfIn)),
+        out_upper(db_, kCfOut, Path(kCfOut) + ".upper"),
+        in_upper(db_, kCfIn, Path(kCfIn) + ".upper"), meta_sst(db_, kCfMeta, Path(kCfMeta));
+    Status st_out, st_in;
     {
-      std::thread t_out([&] { st_out = WriteAdjacency(true, &out_sst); });
-      std::thread t_in([&] { st_in = WriteAdjacency(false, &in_sst); });
-      st_index = index_.Write(&index_sst);
+      std::thread t_out([&] { st_out = WriteAdjacency(true, &out_lower, &out_upper); });
+      st_in = WriteAdjacency(false, &in_lower, &in_upper);
       t_out.join();
-      t_in.join();
     }
+    JoinIndexJob();
     std::vector<EdgeEnds>().swap(edges_);
     LINER_RETURN_IF_ERROR(st_out);
     LINER_RETURN_IF_ERROR(st_in);
-    LINER_RETURN_IF_ERROR(st_index);
+    LINER_RETURN_IF_ERROR(index_job_->names_status);
+    LINER_RETURN_IF_ERROR(index_job_->rest_status);
     LINER_RETURN_IF_ERROR(WriteMeta(&meta_sst));
-    std::vector<rocksdb::IngestExternalFileArg> args;
-    auto add = [&](Cf cf, Result<bool> has_data, const std::string& path) -> Status {
+    // One ingestion argument per column family, its files in key order (they do not overlap).
+    std::map<Cf, rocksdb::IngestExternalFileArg> by_cf;
+    auto add = [&](SstOut* file, Result<bool> has_data) -> Status {
       if (!has_data.ok()) return has_data.status();
       if (!*has_data) return Status::OK();
-      rocksdb::IngestExternalFileArg arg;
-      arg.column_family = db_->cf(cf);
-      arg.external_files.push_back(path);
+      rocksdb::IngestExternalFileArg& arg = by_cf[file->cf()];
+      arg.column_family = db_->cf(file->cf());
+      arg.external_files.push_back(file->path());
       arg.options.move_files = true;
       arg.options.snapshot_consistency = true;
       arg.options.allow_global_seqno = true;
       arg.options.allow_blocking_flush = true;
-      args.push_back(std::move(arg));
       return Status::OK();
     };
-    if (nodes_) LINER_RETURN_IF_ERROR(add(kCfNodes, nodes_->Finish(), Path(kCfNodes)));
-    if (edges_out_) LINER_RETURN_IF_ERROR(add(kCfEdges, edges_out_->Finish(), Path(kCfEdges)));
-    LINER_RETURN_IF_ERROR(add(kCfOut, out_sst.Finish(), Path(kCfOut)));
-    LINER_RETURN_IF_ERROR(add(kCfIn, in_sst.Finish(), Path(kCfIn)));
-    LINER_RETURN_IF_ERROR(add(kCfIndex, index_sst.Finish(), Path(kCfIndex)));
-    LINER_RETURN_IF_ERROR(add(kCfMeta, meta_sst.Finish(), Path(kCfMeta)));
+    if (nodes_) LINER_RETURN_IF_ERROR(add(&nodes_->sst(), nodes_->Finish()));
+    if (edges_out_) LINER_RETURN_IF_ERROR(add(&edges_out_->sst(), edges_out_->Finish()));
+    for (SstOut* f : {&out_lower, &out_upper, &in_lower, &in_upper, index_job_->names.get(),
+                      index_job_->rest.get(), &meta_sst}) {
+      LINER_RETURN_IF_ERROR(add(f, f->Finish()));
+    }
+    std::vector<rocksdb::IngestExternalFileArg> args;
+    for (auto& [cf, arg] : by_cf) args.push_back(std::move(arg));
     if (args.empty()) return Status::OK();
     LINER_RETURN_IF_ERROR(FromRocks(db_->db()->IngestExternalFiles(args), "ingest"));
     // The files are in; bring the in-memory tokens, counts and generation in step (this
@@ -412,6 +472,7 @@ class RocksBulkLoader final : public BulkLoader {
   }
 
   void Cleanup() {
+    CancelIndexJob();
     nodes_.reset();
     edges_out_.reset();
     std::error_code ec;
@@ -432,6 +493,8 @@ class RocksBulkLoader final : public BulkLoader {
   std::vector<uint64_t> type_counts_;  // edges per type token
   std::vector<EdgeEnds> edges_;
   BulkIndex index_;
+  std::unique_ptr<IndexJob> index_job_;
+  int index_generation_ = 0;
   std::vector<std::string> unique_prefixes_;
   // Scratch buffers of AddNode / AddEdge.
   std::string key_, value_, norm_, enc_;

@@ -22,7 +22,8 @@ rocksdb::Options BulkOptions(RocksDatabase* db, Cf cf) {
 
 SstOut::SstOut(RocksDatabase* db, Cf cf, std::string path)
     : options_(BulkOptions(db, cf)),
-      writer_(rocksdb::EnvOptions(), options_, db->cf(cf)),
+      // Keep written pages cached: the file is ingested (linked) right after it is written.
+      writer_(rocksdb::EnvOptions(), options_, db->cf(cf), /*invalidate_page_cache=*/false),
       cf_(cf),
       path_(std::move(path)) {}
 
