@@ -7,6 +7,7 @@
 #include "cli/import/discogs_writer.h"
 #include "cli/import/discogs_xml.h"
 #include "cli/import/importer.h"
+#include "cli/import/importer_progress.h"
 #include "cli/import/resolve_graph.h"
 
 namespace liner::import {
@@ -26,13 +27,15 @@ Result<ImportSummary> ImportDiscogs(Database& db, const std::vector<std::string>
   LINER_ASSIGN_OR_RETURN(auto batches, ImportBatches::Begin(db, options.batch_writes));
   Resolver resolver(*batches, summary, "discogs", options.cache_entries);
   DiscogsWriter writer(resolver);
-  Progress progress(options);
+  Progress progress(options, total);
   Status st;
+  uint64_t done = 0, pos = 0;  // sizes of the files read; position in the current one
   for (const std::string& file : files) {
+    pos = 0;
     // A record's own problems (a missing id) are bad records; anything else stops the import.
     auto handle = [&](Status written, uint64_t line) -> Status {
       ++summary.records_read;
-      progress.Update(summary.records_read, summary.bytes_read, total);
+      progress.Update(summary.records_read, summary.bytes_read, done + pos);
       if (written.ok()) return resolver.RecordDone().status();
       const std::string where = file + ":" + std::to_string(line);
       if (written.code() == Status::Code::kInvalidArgument) {
@@ -75,8 +78,9 @@ Result<ImportSummary> ImportDiscogs(Database& db, const std::vector<std::string>
       h.master = [&](const DiscogsMaster& m, uint64_t line) {
         return handle(writer.WriteMaster(m), line);
       };
-      st = ReadDiscogsXml(file, &summary.bytes_read, h);
+      st = ReadDiscogsXml(file, &summary.bytes_read, h, &pos);
     }
+    done += TotalSize({file});
     if (!st.ok()) break;
   }
   summary.seconds = progress.Finish();

@@ -217,7 +217,8 @@ struct Parser {
 
 }  // namespace
 
-Status ReadDiscogsXml(const std::string& path, uint64_t* bytes, const DiscogsHandlers& handlers) {
+Status ReadDiscogsXml(const std::string& path, uint64_t* bytes, const DiscogsHandlers& handlers,
+                      uint64_t* position) {
   // gzopen reads plain files unchanged, so one path serves .xml and .xml.gz.
   std::unique_ptr<gzFile_s, decltype(&gzclose)> in(gzopen(path.c_str(), "rb"), gzclose);
   if (!in) return Status::IOError(path + ": cannot open file");
@@ -247,6 +248,7 @@ Status ReadDiscogsXml(const std::string& path, uint64_t* bytes, const DiscogsHan
       return Status::IOError(path + ": damaged gzip data: " + gzerror(in.get(), &err));
     }
     *bytes += static_cast<uint64_t>(n);
+    if (position) *position = static_cast<uint64_t>(gzoffset(in.get()));
     const bool last = n == 0;
     if (XML_ParseBuffer(xml.get(), n, last) == XML_STATUS_ERROR) {
       if (!p.status.ok()) return p.status;

@@ -22,10 +22,12 @@ struct DiscogsHandlers {
   std::function<Status(const DiscogsMaster&, uint64_t line)> master;
 };
 
-// Reads `path`; `bytes` advances by the uncompressed bytes parsed. Errors: IOError when the
+// Reads `path`; `bytes` advances by the uncompressed bytes parsed; `position` (optional) is set
+// to the offset reached in the file as stored (compressed bytes for .gz) after every chunk. Errors: IOError when the
 // file cannot be read (or the gzip stream is damaged); InvalidArgument "path:line:column: XML
 // error: <expat's reason>" for XML that is not well-formed (including bytes that are not
 // valid in the document's encoding).
-Status ReadDiscogsXml(const std::string& path, uint64_t* bytes, const DiscogsHandlers& handlers);
+Status ReadDiscogsXml(const std::string& path, uint64_t* bytes, const DiscogsHandlers& handlers,
+                      uint64_t* position = nullptr);
 
 }  // namespace liner::import

@@ -2,6 +2,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/import/importer.h"
+#include "cli/import/importer_progress.h"
 #include "cli/import/mb_reader.h"
 #include "cli/import/mb_writer.h"
 #include "cli/import/resolve_graph.h"
@@ -48,8 +49,10 @@ Result<ImportSummary> ImportMusicBrainz(Database& db, const std::vector<std::str
   LINER_ASSIGN_OR_RETURN(auto batches, ImportBatches::Begin(db, options.batch_writes));
   Resolver resolver(*batches, summary, "musicbrainz", options.cache_entries);
   MbWriter writer(resolver);
-  Progress progress(options);
+  Progress progress(options, total);
+  uint64_t done = 0, pos = 0;  // sizes of the files read; position in the current one
   for (const std::string& file : files) {
+    pos = 0;
     Status st = ReadMusicBrainzRecords(file, &summary.bytes_read, [&](const MbRecord& rec) {
       ++summary.records_read;
       nlohmann::json entity;
@@ -65,9 +68,10 @@ Result<ImportSummary> ImportMusicBrainz(Database& db, const std::vector<std::str
       auto written = writer.Write(entity, rec.kind_hint);
       if (!written.ok()) return written.status().WithContext(where);
       LINER_RETURN_IF_ERROR(resolver.RecordDone().status());
-      progress.Update(summary.records_read, summary.bytes_read, total);
+      progress.Update(summary.records_read, summary.bytes_read, done + pos);
       return Status::OK();
-    });
+    }, &pos);
+    done += TotalSize({file});
     if (!st.ok()) {
       progress.Finish();
       return batches->Fail(st);

@@ -53,7 +53,7 @@ bool Blank(const std::string& s) {
 }
 
 Status ReadArchive(const std::string& path, uint64_t* bytes,
-                   const std::function<Status(const MbRecord&)>& fn) {
+                   const std::function<Status(const MbRecord&)>& fn, uint64_t* position) {
   std::unique_ptr<archive, decltype(&archive_read_free)> a(archive_read_new(), archive_read_free);
   archive_read_support_filter_all(a.get());
   archive_read_support_format_tar(a.get());
@@ -98,6 +98,7 @@ Status ReadArchive(const std::string& path, uint64_t* bytes,
       }
       if (n == 0) break;
       *bytes += static_cast<uint64_t>(n);
+      if (position) *position = static_cast<uint64_t>(archive_filter_bytes(a.get(), -1));
       size_t start = 0;
       for (size_t i = 0; i < static_cast<size_t>(n); ++i) {
         if (buf[i] != '\n') continue;
@@ -139,8 +140,10 @@ bool LooksLikeArchive(const std::string& path) {
 }
 
 Status ReadMusicBrainzRecords(const std::string& path, uint64_t* bytes,
-                              const std::function<Status(const MbRecord&)>& fn) {
-  if (LooksLikeArchive(path)) return ReadArchive(path, bytes, fn);
+                              const std::function<Status(const MbRecord&)>& fn,
+                              uint64_t* position) {
+  if (LooksLikeArchive(path)) return ReadArchive(path, bytes, fn, position);
+  uint64_t pos = 0;
   std::ifstream in(path, std::ios::binary);
   if (!in) return Status::IOError(path + ": cannot open file");
   std::string kind = MbKindFromName(path);
@@ -155,6 +158,8 @@ Status ReadMusicBrainzRecords(const std::string& path, uint64_t* bytes,
   if (FirstLineIsWholeObject(line)) {
     do {
       *bytes += line.size() + 1;
+      pos += line.size() + 1;
+      if (position) *position = pos;
       if (Blank(line)) continue;
       rec.line = line_no;
       LINER_RETURN_IF_ERROR(fn(rec));
@@ -165,6 +170,7 @@ Status ReadMusicBrainzRecords(const std::string& path, uint64_t* bytes,
   std::string text = line + "\n";
   text.append(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
   *bytes += text.size();
+  if (position) *position = text.size();
   rec.text = &text;
   rec.line = line_no;
   return fn(rec);

@@ -19,10 +19,12 @@ struct MbRecord {
 };
 
 // Calls `fn` for every record of `path`; stops at the first non-OK status `fn` returns.
-// `bytes` is advanced by the uncompressed bytes consumed. Errors: IOError when the file cannot
+// `bytes` is advanced by the uncompressed bytes consumed; `position` (optional) is set to the
+// offset reached in the file as stored (compressed bytes for archives). Errors: IOError when the file cannot
 // be read, InvalidArgument for a damaged archive.
 Status ReadMusicBrainzRecords(const std::string& path, uint64_t* bytes,
-                              const std::function<Status(const MbRecord&)>& fn);
+                              const std::function<Status(const MbRecord&)>& fn,
+                              uint64_t* position = nullptr);
 
 // The entity kind a file or archive member name suggests ("" when none): "release-group",
 // "recording", "release", "artist", "label", "place", "work".

@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/import/importer.h"
+#include "cli/import/importer_progress.h"
 #include "cli/import/json_error.h"
 #include "cli/import/resolve_graph.h"
 #include "cli/import/resolve_names.h"
@@ -132,7 +133,7 @@ class MusicRoutesImport {
       ids[id] = node;
       if (label == "Person") person_names_.emplace(ResolveKey(names[0]), node);
       LINER_RETURN_IF_ERROR(r_.RecordDone().status());
-      progress_.Update(summary_.records_read, summary_.bytes_read, 0);
+      progress_.Update(summary_.records_read, summary_.bytes_read, summary_.bytes_read);
     }
     return Status::OK();
   }
@@ -181,7 +182,7 @@ class MusicRoutesImport {
         }
       }
       LINER_RETURN_IF_ERROR(r_.RecordDone().status());
-      progress_.Update(summary_.records_read, summary_.bytes_read, 0);
+      progress_.Update(summary_.records_read, summary_.bytes_read, summary_.bytes_read);
     }
     return Status::OK();
   }

@@ -4,7 +4,6 @@
 #include <algorithm>
 #include <cctype>
 #include <filesystem>
-#include <iomanip>
 #include <ostream>
 
 #include "cli/import/resolve_names.h"
@@ -371,34 +370,6 @@ void Resolver::DropCaches() {
   empty_labels_.clear();
   fresh_edges_complete_ = false;
 }
-
-Progress::Progress(const ImportOptions& options)
-    : options_(options), start_(std::chrono::steady_clock::now()), last_(start_) {}
-
-void Progress::Update(uint64_t records, uint64_t bytes, uint64_t total_bytes) {
-  if (!options_.progress || !options_.progress_is_terminal) return;
-  auto now = std::chrono::steady_clock::now();
-  if (now - last_ < std::chrono::milliseconds(250)) return;
-  last_ = now;
-  double secs = std::chrono::duration<double>(now - start_).count();
-  double rate = secs > 0 ? bytes / secs / 1e6 : 0;
-  std::ostream& o = *options_.progress;
-  o << "\r" << records << " records, " << std::fixed << std::setprecision(1) << bytes / 1e6
-    << " MB, " << rate << " MB/s";
-  if (total_bytes > bytes && rate > 0) {
-    double pct = 100.0 * bytes / total_bytes;
-    o << " (" << std::setprecision(0) << pct << "%, ETA " << (total_bytes - bytes) / 1e6 / rate
-      << " s)";
-  }
-  o << "   " << std::flush;
-  drawn_ = true;
-}
-
-double Progress::Finish() {
-  if (drawn_) *options_.progress << "\r\033[K" << std::flush;
-  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
-}
-
 
 Status ReportBad(const ImportOptions& options, ImportSummary& summary, const std::string& where,
                  const std::string& reason) {

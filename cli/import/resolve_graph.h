@@ -13,7 +13,6 @@
 // database's indexes.
 // Not thread-safe: one Resolver per import, used from one thread.
 
-#include <chrono>
 #include <cstdint>
 #include <initializer_list>
 #include <string>
@@ -24,6 +23,7 @@
 #include <vector>
 
 #include "cli/import/importer.h"
+#include "cli/import/importer_progress.h"
 #include "cli/import/resolve_batches.h"
 #include "storage/database.h"
 
@@ -98,22 +98,6 @@ class Resolver {
   std::unordered_map<std::string, EdgeId> fresh_edges_;
   // Labels with no committed node when the import began: lookups in the database are skipped.
   std::unordered_set<std::string> empty_labels_;
-};
-
-// Progress on a terminal (records, bytes, rate) and the end-of-import timing.
-class Progress {
- public:
-  explicit Progress(const ImportOptions& options);
-  // Called per record; redraws at most a few times a second.
-  void Update(uint64_t records, uint64_t bytes, uint64_t total_bytes);
-  // Clears the bar; returns seconds since construction.
-  double Finish();
-
- private:
-  const ImportOptions& options_;
-  std::chrono::steady_clock::time_point start_;
-  std::chrono::steady_clock::time_point last_;
-  bool drawn_ = false;
 };
 
 // Adds `key` = `value` to `props` unless the value is null or an empty string.
