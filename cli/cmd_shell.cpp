@@ -35,7 +35,8 @@ int CmdShell(const std::vector<std::string>& args, Io& io) {
   options.timing = interactive || flags.Has("timing");
   options.color = io.stdout_is_terminal && std::getenv("NO_COLOR") == nullptr;
   options.render.mode = io.stdout_is_terminal ? OutputMode::kBox : OutputMode::kTable;
-  options.render.max_rows = interactive ? 1000 : 0;
+  // At the prompt a grid shows the first and last 20 rows of a large result (as DuckDB does).
+  options.render.max_rows = interactive ? 40 : 0;
   options.render.max_width = io.stdout_is_terminal ? 40 : 0;
   if (st.ok() && flags.Has("mode")) {
     auto mode = ParseOutputMode(flags.Get("mode"));

@@ -3,8 +3,9 @@
 //
 // A renderer receives the columns, then rows one at a time, then End(). Streaming renderers
 // (csv, tsv, json, jsonl) write every row as it arrives, so a large result starts printing at
-// once and needs no memory; grid renderers (box, table, markdown) keep up to `max_rows` rows to
-// align the columns and then say how many rows they left out.
+// once and needs no memory; grid renderers (box, table, markdown) keep at most `max_rows` rows to
+// align the columns — the first and the last half of them, with a "…" row between — and then
+// say how many rows they left out.
 // A Renderer is used from one thread; the free functions are thread-safe.
 
 #include <cstddef>
@@ -31,7 +32,7 @@ bool ModeStreams(OutputMode mode);
 struct RenderOptions {
   OutputMode mode = OutputMode::kTable;
   size_t max_width = 40;   // grid modes: longer cells are cut with "…"; 0 = never
-  size_t max_rows = 0;     // grid modes: rows kept before the rest are only counted; 0 = all
+  size_t max_rows = 0;     // grid modes: rows shown (first and last halves); 0 = all
   bool color = false;      // ANSI colour (a terminal without NO_COLOR only)
 };
 

@@ -1,5 +1,9 @@
 // Grid renderers (box, table, markdown): buffer rows to align columns by display width.
+// With a row cap (max_rows) they keep the first half and the last half of the cap (the tail in
+// a ring), count the rows in between and show a "…" row where they were, so memory stays
+// bounded however large the result is.
 #include <algorithm>
+#include <deque>
 #include <ostream>
 
 #include "cli/render.h"
@@ -60,22 +64,30 @@ class GridRenderer : public Renderer {
 
   void Row(const std::vector<query::QValue>& row) override {
     ++rows_;
-    if (opt_.max_rows != 0 && body_.size() >= opt_.max_rows) return;
-    std::vector<Cell> cells;
-    cells.reserve(row.size());
-    for (const auto& v : row) {
-      Cell c;
-      c.null = v.is_null();
-      c.right = v.is_number();
-      c.text = c.null ? "null" : Fit(CellText(v));
-      if (opt_.mode == OutputMode::kMarkdown) c.text = EscapeMarkdown(c.text);
-      cells.push_back(std::move(c));
+    size_t head = opt_.max_rows == 0 ? SIZE_MAX : (opt_.max_rows + 1) / 2;
+    size_t tail = opt_.max_rows == 0 ? 0 : opt_.max_rows / 2;
+    if (body_.size() < head) {
+      body_.push_back(Cells(row));
+      return;
     }
-    body_.push_back(std::move(cells));
+    if (tail == 0) return;
+    if (tail_.size() == tail) tail_.pop_front();  // counted, never shown
+    tail_.push_back(row);
   }
 
   void End() override {
     if (header_.empty()) return;
+    size_t omitted = rows_ - body_.size() - tail_.size();
+    if (omitted > 0 && !tail_.empty()) {
+      std::vector<Cell> dots(header_.size(), Cell{"…", false, false});
+      for (size_t i = 0; i < dots.size() && !body_.empty() && i < body_[0].size(); ++i) {
+        dots[i].right = body_[0][i].right;  // under the numbers' last digit
+      }
+      body_.push_back(std::move(dots));
+      gap_ = body_.size() - 1;
+    }
+    for (const auto& row : tail_) body_.push_back(Cells(row));
+    tail_.clear();
     widths_.assign(header_.size(), 0);
     for (size_t i = 0; i < header_.size(); ++i) widths_[i] = DisplayWidth(header_[i]);
     for (const auto& row : body_) {
@@ -88,10 +100,9 @@ class GridRenderer : public Renderer {
     } else {
       Grid(opt_.mode == OutputMode::kBox ? kBox : kTable);
     }
-    if (rows_ > body_.size()) {
-      size_t left = rows_ - body_.size();
-      out_ << "(" << left << (left == 1 ? " more row" : " more rows")
-           << " not shown; ':maxrows 0' shows all)\n";
+    if (omitted > 0) {
+      out_ << "(" << omitted << " of " << rows_ << " rows left out"
+           << (gap_ != SIZE_MAX ? " at the …" : "") << "; ':maxrows 0' shows all)\n";
     }
     out_.flush();
   }
@@ -99,6 +110,20 @@ class GridRenderer : public Renderer {
   size_t rows() const override { return rows_; }
 
  private:
+  std::vector<Cell> Cells(const std::vector<query::QValue>& row) const {
+    std::vector<Cell> cells;
+    cells.reserve(row.size());
+    for (const auto& v : row) {
+      Cell c;
+      c.null = v.is_null();
+      c.right = v.is_number();
+      c.text = c.null ? "null" : Fit(CellText(v));
+      if (opt_.mode == OutputMode::kMarkdown) c.text = EscapeMarkdown(c.text);
+      cells.push_back(std::move(c));
+    }
+    return cells;
+  }
+
   std::string Fit(const std::string& s) const { return TruncateToWidth(OneLine(s), opt_.max_width); }
 
   static std::string EscapeMarkdown(const std::string& s) {
@@ -168,7 +193,9 @@ class GridRenderer : public Renderer {
   RenderOptions opt_;
   std::ostream& out_;
   std::vector<std::string> header_;
-  std::vector<std::vector<Cell>> body_;
+  std::vector<std::vector<Cell>> body_;         // shown rows (the head; at End also the tail)
+  std::deque<std::vector<query::QValue>> tail_;  // the last rows seen past the head
+  size_t gap_ = SIZE_MAX;                        // index in body_ of the "…" row, if any
   std::vector<size_t> widths_;
   size_t rows_ = 0;
 };

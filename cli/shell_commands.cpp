@@ -243,7 +243,10 @@ void RegisterCoreCommands(ShellCommandTable& t) {
          ShellArg::kMode, Mode});
   t.Add({"timing", ":timing [on|off]", "show the elapsed time after each result", "",
          ShellArg::kOnOff, Timing});
-  t.Add({"maxrows", ":maxrows [N]", "box/table/markdown show at most N rows (0 = all)", "",
+  t.Add({"maxrows", ":maxrows [N]", "box/table/markdown show at most N rows (0 = all)",
+         "A larger result shows its first N/2 and last N/2 rows with a '…' row between and says "
+         "how many it left out; only those rows are kept in memory. csv, tsv, json and jsonl "
+         "always stream every row. The default is 40 at the prompt, all in scripts.",
          ShellArg::kText, MaxRows});
   t.Add({"width", ":width [N]", "box/table cut cells longer than N columns (0 = never)", "",
          ShellArg::kText, Width});

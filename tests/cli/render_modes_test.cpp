@@ -100,7 +100,51 @@ TEST_CASE("grid modes keep maxrows rows and say how many were left out", "[cli]"
         "+----------------+------+\n"
         "| Florence Welch | 1986 |\n"
         "+----------------+------+\n"
-        "(2 more rows not shown; ':maxrows 0' shows all)\n");
+        "(2 of 3 rows left out; ':maxrows 0' shows all)\n");
+}
+
+TEST_CASE("a capped grid shows the first and the last rows with a gap row between", "[cli]") {
+  std::vector<std::vector<QValue>> rows;
+  for (int64_t i = 1; i <= 100000; ++i) rows.push_back({QValue("n" + std::to_string(i)), QValue(i)});
+  CHECK(Render(OutputMode::kBox, rows, 5) ==
+        "┌─────────┬────────┐\n"
+        "│ name    │ born   │\n"
+        "├─────────┼────────┤\n"
+        "│ n1      │      1 │\n"
+        "│ n2      │      2 │\n"
+        "│ n3      │      3 │\n"
+        "│ …       │      … │\n"
+        "│ n99999  │  99999 │\n"
+        "│ n100000 │ 100000 │\n"
+        "└─────────┴────────┘\n"
+        "(99995 of 100000 rows left out at the …; ':maxrows 0' shows all)\n");
+  // Exactly maxrows rows: all shown, no gap, no note.
+  std::vector<std::vector<QValue>> four(rows.begin(), rows.begin() + 4);
+  std::string all = Render(OutputMode::kMarkdown, four, 4);
+  CHECK(all.find("…") == std::string::npos);
+  CHECK(all.find("left out") == std::string::npos);
+  CHECK(all.find("| n4 ") != std::string::npos);
+}
+
+TEST_CASE("streaming modes write each row before the next arrives and ignore maxrows",
+          "[cli]") {
+  for (OutputMode mode : {OutputMode::kCsv, OutputMode::kTsv, OutputMode::kJson,
+                          OutputMode::kJsonl}) {
+    INFO(liner::cli::ModeName(mode));
+    RenderOptions opt;
+    opt.mode = mode;
+    opt.max_rows = 1;
+    std::ostringstream out;
+    auto r = liner::cli::MakeRenderer(opt, out);
+    r->Begin(kColumns);
+    r->Row(kRows[0]);
+    CHECK(out.str().find("Florence Welch") != std::string::npos);
+    CHECK(out.str().find("Kendrick Lamar") == std::string::npos);
+    r->Row(kRows[1]);
+    CHECK(out.str().find("Kendrick Lamar") != std::string::npos);
+    r->End();
+    CHECK(r->rows() == 2);
+  }
 }
 
 TEST_CASE("long cells are cut to the maximum width with an ellipsis", "[cli]") {

@@ -1,6 +1,8 @@
 // `liner shell` in script mode (-c, -f, piped stdin) running Cypher through the engine.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+
 #include "tests/cli/shell_fixture.h"
 
 using liner::testing::MusicDb;
@@ -91,4 +93,29 @@ TEST_CASE("liner with no command runs the shell on stdin", "[cli]") {
   INFO(r.err);
   CHECK(r.rc == 0);
   CHECK(r.out == "answer\n42\n");
+}
+
+TEST_CASE("a large result is capped in box mode with the count of rows left out, and streams "
+          "whole in csv",
+          "[cli]") {
+  MusicDb m;
+  liner::testing::ShellHarness box(m.db());
+  box.shell().options().render.mode = liner::cli::OutputMode::kBox;
+  box.shell().options().render.max_rows = 40;
+  REQUIRE(box.Run("UNWIND range(1, 100000) AS x RETURN x;") == 0);
+  std::string out = box.out();
+  size_t lines = std::count(out.begin(), out.end(), '\n');
+  CHECK(lines == 4 + 40 + 1 + 2);  // rules and header, 40 rows and the gap, two notes
+  CHECK(out.find("│     20 │\n│      … │\n│  99981 │\n") != std::string::npos);
+  CHECK(out.find("│ 100000 │\n└") != std::string::npos);
+  CHECK(out.find("(99960 of 100000 rows left out at the …; ':maxrows 0' shows all)\n"
+                 "(100000 rows)\n") != std::string::npos);
+
+  liner::testing::ShellHarness csv(m.db());
+  csv.shell().options().render.mode = liner::cli::OutputMode::kCsv;
+  csv.shell().options().render.max_rows = 40;
+  REQUIRE(csv.Run("UNWIND range(1, 100000) AS x RETURN x;") == 0);
+  std::string all = csv.out();
+  CHECK(std::count(all.begin(), all.end(), '\n') == 100001);
+  CHECK(all.substr(all.size() - 7) == "100000\n");
 }
