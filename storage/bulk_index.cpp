@@ -19,12 +19,12 @@ void BulkIndex::AddLabels(uint32_t set, NodeId node) {
 }
 
 void BulkIndex::AddName(uint32_t set, std::string_view norm, NodeId node) {
-  uint64_t prefix = 0;
-  for (size_t i = 0; i < 8; ++i) {
-    prefix = (prefix << 8) | (i < norm.size() ? static_cast<unsigned char>(norm[i]) : 0u);
+  NameEntry e{{0, 0}, text_.size(), node, static_cast<uint32_t>(norm.size()), set};
+  for (size_t i = 0; i < 16; ++i) {
+    e.head[i / 8] = (e.head[i / 8] << 8) | (i < norm.size() ? static_cast<unsigned char>(norm[i]) : 0u);
   }
-  names_.push_back(NameEntry{prefix, text_.size(), node, static_cast<uint32_t>(norm.size()), set});
-  text_.append(norm);
+  names_.push_back(e);
+  if (norm.size() > 16) text_.append(norm);
 }
 
 void BulkIndex::AddValue(uint32_t set, TokenId key, std::string_view enc, NodeId node) {
@@ -58,10 +58,16 @@ std::vector<TokenId> BulkIndex::AllLabels() const {
 // 'K' + label + name + 0x00 + node: for one label, the order of (name bytes, node), a name
 // sorting before every longer name it is a prefix of (0x00 is below any name byte).
 Status BulkIndex::WriteNames(SstOut* sst, const std::vector<TokenId>& all_labels) {
+  // Names hold no 0x00 byte, so equal heads mean equal names when both fit in the head.
   std::sort(names_.begin(), names_.end(), [&](const NameEntry& a, const NameEntry& b) {
-    if (a.prefix != b.prefix) return a.prefix < b.prefix;
-    int c = Text(a.offset, a.size).compare(Text(b.offset, b.size));
-    if (c != 0) return c < 0;
+    if (a.head[0] != b.head[0]) return a.head[0] < b.head[0];
+    if (a.head[1] != b.head[1]) return a.head[1] < b.head[1];
+    if (a.size > 16 || b.size > 16) {
+      if (a.size <= 16) return true;   // a is a proper prefix of b
+      if (b.size <= 16) return false;
+      int c = Text(a.offset, a.size).compare(Text(b.offset, b.size));
+      if (c != 0) return c < 0;
+    }
     return a.node < b.node;
   });
   std::string key;
@@ -71,7 +77,13 @@ Status BulkIndex::WriteNames(SstOut* sst, const std::vector<TokenId>& all_labels
       key.clear();
       key.push_back(static_cast<char>(keys::KeyTag::kName));
       keys::AppendU32(&key, label);
-      key.append(Text(e.offset, e.size));
+      if (e.size <= 16) {
+        keys::AppendU64(&key, e.head[0]);
+        keys::AppendU64(&key, e.head[1]);
+        key.resize(key.size() - 16 + e.size);
+      } else {
+        key.append(Text(e.offset, e.size));
+      }
       key.push_back('\0');
       keys::AppendU64(&key, e.node);
       LINER_RETURN_IF_ERROR(sst->Put(key, ""));

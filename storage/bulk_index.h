@@ -5,7 +5,7 @@
 // Each node's names and indexed values are recorded once, with the node's label set; Write()
 // sorts them once and emits the keys of label 0 (any label) and of every label from the same
 // sorted order, so a node with one label costs one sort entry per name instead of two keys.
-// Sorting compares fixed-width fields and cached 8-byte name prefixes, not whole key strings.
+// Sorting compares fixed-width fields and names' first 16 bytes, not whole key strings.
 // Not thread-safe; Write() may run on another thread than the Add calls (not concurrently).
 
 #include <cstdint>
@@ -45,7 +45,9 @@ class BulkIndex {
 
  private:
   struct NameEntry {
-    uint64_t prefix;  // first 8 bytes of the name, big-endian, zero-padded
+    // The first 16 bytes of the name, big-endian, zero-padded: names of up to 16 bytes (most)
+    // are sorted and written from here without touching text_.
+    uint64_t head[2];
     uint64_t offset;  // into text_
     NodeId node;
     uint32_t size;

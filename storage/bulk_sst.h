@@ -64,7 +64,7 @@ class AsyncSstOut {
 
  private:
   static constexpr size_t kChunkBytes = 4 << 20;
-  static constexpr size_t kMaxQueued = 4;
+  static constexpr size_t kMaxQueued = 8;
   void AppendU32(size_t v) {
     auto u = static_cast<uint32_t>(v);
     chunk_.append(reinterpret_cast<const char*>(&u), sizeof u);

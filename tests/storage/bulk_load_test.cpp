@@ -127,10 +127,11 @@ void Replay(Writer& w, int round, const std::vector<NodeId>& old_nodes) {
   const TokenId role = w.Token(TokenKind::kPropertyKey, "role");
   const std::vector<std::string> names = {
       "Florence Welch", "florence  WELCH", "Beyoncé", "BEYONCE", "Straße", "Ab", "Abc",
-      "ab\tc", "  padded  ", "a", "Zoë", "x\x01y", "Zz", "", "Ab", "Kendrick Lamar"};
+      "ab\tc", "  padded  ", "a", "Zoë", "x\x01y", "Zz", "", "Ab", "Kendrick Lamar",
+      "Sixteen bytes ab", "Sixteen bytes abc", "Sixteen bytes a", "sixteen BYTES AB"};
   std::vector<NodeId> nodes = old_nodes;
   for (int i = 0; i < 60; ++i) {
-    std::string nm = names[i % names.size()] + (i >= 16 ? " " + std::to_string(i + round) : "");
+    std::string nm = names[i % names.size()] + (i >= 20 ? " " + std::to_string(i + round) : "");
     std::vector<TokenId> labels;
     if (i % 3 != 2) labels.push_back(i % 5 == 0 ? song : person);
     if (i % 7 == 0) labels.push_back(group);
