@@ -247,6 +247,16 @@ Status ReadDiscogsXml(const std::string& path, uint64_t* bytes, const DiscogsHan
       int err = 0;
       return Status::IOError(path + ": damaged gzip data: " + gzerror(in.get(), &err));
     }
+    if (n == 0) {
+      // A truncated .gz ends without an error from gzread; zlib remembers it.
+      int err = Z_OK;
+      const char* msg = gzerror(in.get(), &err);
+      if (err != Z_OK) {
+        std::string why = msg;  // zlib says "<path>: <reason>"
+        if (why.rfind(path + ": ", 0) == 0) why.erase(0, path.size() + 2);
+        return Status::IOError(path + ": damaged gzip data: " + why + " (is the file complete?)");
+      }
+    }
     *bytes += static_cast<uint64_t>(n);
     if (position) *position = static_cast<uint64_t>(gzoffset(in.get()));
     const bool last = n == 0;

@@ -200,3 +200,20 @@ TEST_CASE("a truncated Discogs API JSON file names the line and column", "[impor
   REQUIRE_FALSE(s.ok());
   CHECK_THAT(s.status().message(), Catch::StartsWith(file + ":4:1: malformed JSON: "));
 }
+
+TEST_CASE("A truncated Discogs .xml.gz dump is reported as damaged gzip data, nothing kept",
+          "[import]") {
+  std::string file = SharedData("discogs/discogs_20200806_labels.xml.gz");
+  LINER_SKIP_WITHOUT(file);
+  RealDb r;
+  std::ifstream in(file, std::ios::binary);
+  std::string gz((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  const std::string cut = r.Write("labels.xml.gz", gz.substr(0, gz.size() / 2));
+  ImportOptions o;
+  o.batch_writes = 50;  // batches were committed before the end is found missing
+  auto s = ImportDiscogs(*r.db, {cut}, o);
+  REQUIRE_FALSE(s.ok());
+  CHECK(s.status().message() ==
+        cut + ": damaged gzip data: unexpected end of file (is the file complete?)");
+  CHECK(NodeCount(*r.db) == 0);
+}
