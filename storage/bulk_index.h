@@ -35,6 +35,13 @@ class BulkIndex {
   // One indexed property value, already encoded by keys::EncodeIndexValue.
   void AddValue(uint32_t set, TokenId key, std::string_view encoded, NodeId node);
 
+  // Frees the entries once they are written (the label sets stay).
+  void Release() {
+    std::vector<NameEntry>().swap(names_);
+    std::vector<ValueEntry>().swap(values_);
+    std::string().swap(text_);
+    label_nodes_.clear();
+  }
   // Label 0 and every label of a label set, ascending: the labels keys are written under.
   std::vector<TokenId> AllLabels() const;
   // The name entries ('K'), and the label and equality entries ('L' < 'X'): two key ranges

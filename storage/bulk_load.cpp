@@ -260,73 +260,84 @@ class RocksBulkLoader final : public BulkLoader {
     for (const std::string& norm : names_) index_.AddName(set, norm, id);
   }
 
-  // Sorts the adjacency entries of one direction by node with a counting sort (ids of one load
-  // are dense), then each node's entries by (type, other, edge), and writes them: the nodes of
-  // the lower half of the entries into `sst`, the others into `upper` from a second thread
-  // (two files of disjoint key ranges).
-  Status WriteAdjacency(bool out, SstOut* sst, SstOut* upper) {
-    if (edges_.empty()) return Status::OK();
+  // The adjacency entries of one direction, grouped by node: a counting sort on the node id
+  // (ids of one load are dense) into `adj`, bucket b holding node lo + b in
+  // [start[b], start[b + 1]); or, for sparse ids (edges between old nodes), one sorted list.
+  struct SortedAdj {
+    bool out = true;
+    NodeId lo = 0;
+    uint64_t range = 0;
+    std::vector<uint32_t> start;
+    std::vector<Adj> adj;
+    std::vector<std::pair<NodeId, Adj>> sparse;
+  };
+  SortedAdj SortAdjacency(bool out) const {
+    SortedAdj s;
+    s.out = out;
+    if (edges_.empty()) return s;
     NodeId lo = UINT64_MAX, hi = 0;
     for (const auto& e : edges_) {
       NodeId n = out ? e.src : e.dst;
       lo = std::min(lo, n);
       hi = std::max(hi, n);
     }
-    const uint64_t range = hi - lo + 1;
-    char key[keys::kAdjKeySize];
-    auto put = [&](NodeId node, const Adj& a) {
-      AdjKeyInto(key, out, node, a.type, a.other, first_edge_ + a.edge);
-      return sst->Put(std::string_view(key, sizeof key), "");
-    };
-    if (range > 4 * edges_.size() + (1u << 20)) {
-      // Sparse node ids (edges between old nodes): a plain sort.
-      std::vector<std::pair<NodeId, Adj>> all;
-      all.reserve(edges_.size());
+    s.lo = lo;
+    if (hi - lo + 1 > 4 * edges_.size() + (1u << 20)) {
+      s.sparse.reserve(edges_.size());
       for (size_t i = 0; i < edges_.size(); ++i) {
         const auto& e = edges_[i];
-        all.push_back({out ? e.src : e.dst,
-                       Adj{out ? e.dst : e.src, static_cast<uint32_t>(i), e.type}});
+        s.sparse.push_back({out ? e.src : e.dst,
+                            Adj{out ? e.dst : e.src, static_cast<uint32_t>(i), e.type}});
       }
-      std::sort(all.begin(), all.end(), [](const auto& a, const auto& b) {
+      std::sort(s.sparse.begin(), s.sparse.end(), [](const auto& a, const auto& b) {
         return a.first != b.first ? a.first < b.first : a.second < b.second;
       });
-      for (const auto& [n, a] : all) LINER_RETURN_IF_ERROR(put(n, a));
+      return s;
+    }
+    s.range = hi - lo + 1;
+    s.start.assign(s.range + 1, 0);
+    for (const auto& e : edges_) ++s.start[(out ? e.src : e.dst) - lo + 1];
+    for (uint64_t i = 1; i <= s.range; ++i) s.start[i] += s.start[i - 1];
+    s.adj.resize(edges_.size());
+    std::vector<uint32_t> fill(s.start.begin(), s.start.end() - 1);
+    for (size_t i = 0; i < edges_.size(); ++i) {
+      const auto& e = edges_[i];
+      uint64_t b = (out ? e.src : e.dst) - lo;
+      s.adj[fill[b]++] = Adj{out ? e.dst : e.src, static_cast<uint32_t>(i), e.type};
+    }
+    return s;
+  }
+
+  // The bucket where the second half of the entries begins: [0, split) and [split, range)
+  // go to two files of disjoint key ranges, written by two threads.
+  static uint64_t SplitBucket(const SortedAdj& s) {
+    if (s.range == 0) return 0;
+    auto half = static_cast<uint32_t>(s.adj.size() / 2);
+    auto mid = std::lower_bound(s.start.begin(), s.start.end(), half) - s.start.begin();
+    return std::min<uint64_t>(static_cast<uint64_t>(mid), s.range);
+  }
+
+  // Writes buckets [from, to) of `s` (each node's entries sorted by type, other, edge), or,
+  // for sparse ids, the whole list when `from` is 0.
+  Status WriteAdjacency(SortedAdj& s, uint64_t from, uint64_t to, SstOut* file) const {
+    char k[keys::kAdjKeySize];
+    if (!s.sparse.empty()) {
+      if (from != 0) return Status::OK();
+      for (const auto& [n, a] : s.sparse) {
+        AdjKeyInto(k, s.out, n, a.type, a.other, first_edge_ + a.edge);
+        LINER_RETURN_IF_ERROR(file->Put(std::string_view(k, sizeof k), ""));
+      }
       return Status::OK();
     }
-    std::vector<uint32_t> start(range + 1, 0);
-    for (const auto& e : edges_) ++start[(out ? e.src : e.dst) - lo + 1];
-    for (uint64_t i = 1; i <= range; ++i) start[i] += start[i - 1];
-    std::vector<Adj> adj(edges_.size());
-    {
-      std::vector<uint32_t> fill(start.begin(), start.end() - 1);
-      for (size_t i = 0; i < edges_.size(); ++i) {
-        const auto& e = edges_[i];
-        uint64_t b = (out ? e.src : e.dst) - lo;
-        adj[fill[b]++] = Adj{out ? e.dst : e.src, static_cast<uint32_t>(i), e.type};
+    for (uint64_t b = from; b < to; ++b) {
+      auto first = s.adj.begin() + s.start[b], last = s.adj.begin() + s.start[b + 1];
+      if (last - first > 1) std::sort(first, last);
+      for (auto it = first; it != last; ++it) {
+        AdjKeyInto(k, s.out, s.lo + b, it->type, it->other, first_edge_ + it->edge);
+        LINER_RETURN_IF_ERROR(file->Put(std::string_view(k, sizeof k), ""));
       }
     }
-    auto write = [&](uint64_t from, uint64_t to, SstOut* file) -> Status {
-      char k[keys::kAdjKeySize];
-      for (uint64_t b = from; b < to; ++b) {
-        auto first = adj.begin() + start[b], last = adj.begin() + start[b + 1];
-        if (last - first > 1) std::sort(first, last);
-        for (auto it = first; it != last; ++it) {
-          AdjKeyInto(k, out, lo + b, it->type, it->other, first_edge_ + it->edge);
-          LINER_RETURN_IF_ERROR(file->Put(std::string_view(k, sizeof k), ""));
-        }
-      }
-      return Status::OK();
-    };
-    const uint64_t mid = static_cast<uint64_t>(
-        std::lower_bound(start.begin(), start.end(), static_cast<uint32_t>(edges_.size() / 2)) -
-        start.begin());
-    const uint64_t split = std::min(mid, range);
-    Status upper_status;
-    std::thread t([&] { upper_status = write(split, range, upper); });
-    Status lower_status = write(0, split, sst);
-    t.join();
-    LINER_RETURN_IF_ERROR(lower_status);
-    return upper_status;
+    return Status::OK();
   }
 
   // A unique key's value may appear once per label, in this load and in the database.
@@ -428,18 +439,31 @@ class RocksBulkLoader final : public BulkLoader {
     SstOut out_lower(db_, kCfOut, Path(kCfOut)), in_lower(db_, kCfIn, Path(kCfIn)),
         out_upper(db_, kCfOut, Path(kCfOut) + ".upper"),
         in_upper(db_, kCfIn, Path(kCfIn) + ".upper"), meta_sst(db_, kCfMeta, Path(kCfMeta));
-    Status st_out, st_in;
-    {
-      std::thread t_out([&] { st_out = WriteAdjacency(true, &out_lower, &out_upper); });
-      st_in = WriteAdjacency(false, &in_lower, &in_upper);
-      t_out.join();
-    }
+    // The index first, so its memory is free before the adjacency's is taken.
     JoinIndexJob();
-    std::vector<EdgeEnds>().swap(edges_);
-    LINER_RETURN_IF_ERROR(st_out);
-    LINER_RETURN_IF_ERROR(st_in);
     LINER_RETURN_IF_ERROR(index_job_->names_status);
     LINER_RETURN_IF_ERROR(index_job_->rest_status);
+    index_.Release();
+    // Both directions sorted (two threads), the edge list freed, then four files written.
+    SortedAdj out_adj, in_adj;
+    {
+      std::thread t([&] { out_adj = SortAdjacency(true); });
+      in_adj = SortAdjacency(false);
+      t.join();
+    }
+    std::vector<EdgeEnds>().swap(edges_);
+    Status st[4];
+    {
+      const uint64_t out_split = SplitBucket(out_adj), in_split = SplitBucket(in_adj);
+      std::thread t0([&] { st[0] = WriteAdjacency(out_adj, 0, out_split, &out_lower); });
+      std::thread t1([&] { st[1] = WriteAdjacency(out_adj, out_split, out_adj.range, &out_upper); });
+      std::thread t2([&] { st[2] = WriteAdjacency(in_adj, 0, in_split, &in_lower); });
+      st[3] = WriteAdjacency(in_adj, in_split, in_adj.range, &in_upper);
+      t0.join();
+      t1.join();
+      t2.join();
+    }
+    for (const Status& s : st) LINER_RETURN_IF_ERROR(s);
     LINER_RETURN_IF_ERROR(WriteMeta(&meta_sst));
     // One ingestion argument per column family, its files in key order (they do not overlap).
     std::map<Cf, rocksdb::IngestExternalFileArg> by_cf;

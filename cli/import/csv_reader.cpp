@@ -47,8 +47,17 @@ CsvReader::~CsvReader() {
   if (data_) ::munmap(const_cast<char*>(data_), size_);
 }
 
+void CsvReader::ReleaseReadPages() {
+  const auto page = static_cast<size_t>(::sysconf(_SC_PAGESIZE));
+  size_t upto = pos_ / page * page;
+  if (upto <= released_) return;
+  ::madvise(const_cast<char*>(data_) + released_, upto - released_, MADV_DONTNEED);
+  released_ = upto;
+}
+
 bool CsvReader::Next() {
   if (!status_.ok()) return false;
+  if (pos_ - released_ >= kReleaseBytes) ReleaseReadPages();
   // Skip empty lines.
   while (pos_ < size_ && (data_[pos_] == '\n' || data_[pos_] == '\r')) {
     if (data_[pos_] == '\n') {

@@ -8,7 +8,9 @@
 // Every record knows the line it starts on and every field the 1-based column (byte offset in
 // its line) where it starts, so errors can say `file:line:column`.
 //
-// Field views stay valid until the next call to Next(). Not thread-safe; one reader per file.
+// Field views stay valid until the next call to Next(), which also gives the pages of records
+// already read back to the kernel, so a large file does not stay resident while it is imported.
+// Not thread-safe; one reader per file.
 
 #include <cstdint>
 #include <deque>
@@ -56,12 +58,15 @@ class CsvReader {
   };
   CsvReader() = default;
   bool ParseQuoted(Field* f, size_t field_index);
+  void ReleaseReadPages();
+  static constexpr size_t kReleaseBytes = 8 << 20;
 
   std::string path_;
   char delim_ = ',';
   const char* data_ = nullptr;
   size_t size_ = 0;
   size_t pos_ = 0;
+  size_t released_ = 0;      // [0, released_) was given back with MADV_DONTNEED
   uint64_t line_ = 1;        // line of data_[pos_]
   size_t line_start_ = 0;    // offset where the current line starts
   uint64_t record_line_ = 0;
