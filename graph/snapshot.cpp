@@ -1,5 +1,5 @@
-// Snapshot and SnapshotBuilder: dense indices in NodeId order and a bidirectional CSR built by
-// Boost's counting sort (stable, so each node's out-edges stay in edge-id order).
+// Snapshot and SnapshotBuilder: dense indices in NodeId order and a bidirectional CSR filled by
+// our own counting sorts (stable, so each node's out-edges stay in edge-id order).
 #include "graph/snapshot.h"
 
 #include <algorithm>
@@ -98,6 +98,60 @@ size_t Snapshot::MemoryBytes() const {
   return csr + n * (sizeof(NodeId) + sizeof(LabelMask)) + s.direct.size() * sizeof(uint32_t);
 }
 
+// ---- building blocks shared by SnapshotBuilder and BuildSnapshot ----
+
+uint32_t InternName(std::vector<std::string>* names,
+                    std::unordered_map<std::string, uint32_t>* index, std::string_view name) {
+  auto [it, inserted] = index->try_emplace(std::string(name), static_cast<uint32_t>(names->size()));
+  if (inserted) names->emplace_back(name);
+  return it->second;
+}
+
+void BuildDirectIndex(Snapshot::Impl* impl) {
+  size_t n = impl->ids.size();
+  impl->direct.clear();
+  if (n > 0 && impl->ids.back() < 4 * n + 1024) {
+    impl->direct.assign(impl->ids.back() + 1, 0);
+    for (uint32_t i = 0; i < n; ++i) impl->direct[impl->ids[i]] = i + 1;
+  }
+}
+
+void AssignCsr(Vertex n, const std::vector<Vertex>& src, const std::vector<Vertex>& dst,
+               std::vector<EdgeProps>* props, Csr* g) {
+  size_t m = src.size();
+  auto& fwd = g->m_forward;
+  auto& bwd = g->m_backward;
+  // Row starts by counting, then a stable placement pass (edges arrive in edge-id order).
+  auto row_starts = [n](const std::vector<Vertex>& keys, std::vector<uint32_t>* starts) {
+    starts->assign(static_cast<size_t>(n) + 1, 0);
+    for (Vertex v : keys) ++(*starts)[v + 1];
+    for (size_t v = 0; v < n; ++v) (*starts)[v + 1] += (*starts)[v];
+  };
+  row_starts(src, &fwd.m_rowstart);
+  std::vector<uint32_t> next(fwd.m_rowstart.begin(), fwd.m_rowstart.end() - 1);
+  fwd.m_column.resize(m);
+  fwd.m_edge_properties.resize(m);
+  for (size_t i = 0; i < m; ++i) {
+    uint32_t j = next[src[i]]++;
+    fwd.m_column[j] = dst[i];
+    fwd.m_edge_properties[j] = (*props)[i];
+  }
+  *props = {};
+  // Backward: in forward order (source, edge id), bucketed by target; the property is the
+  // forward edge index.
+  row_starts(dst, &bwd.m_rowstart);
+  next.assign(bwd.m_rowstart.begin(), bwd.m_rowstart.end() - 1);
+  bwd.m_column.resize(m);
+  bwd.m_edge_properties.resize(m);
+  for (Vertex v = 0; v < n; ++v) {
+    for (uint32_t j = fwd.m_rowstart[v]; j < fwd.m_rowstart[v + 1]; ++j) {
+      uint32_t k = next[fwd.m_column[j]]++;
+      bwd.m_column[k] = v;
+      bwd.m_edge_properties[k] = j;
+    }
+  }
+}
+
 // ---- SnapshotBuilder ----
 
 struct SnapshotBuilder::Data {
@@ -112,23 +166,15 @@ SnapshotBuilder::SnapshotBuilder()
     : data_(std::make_unique<Data>()), start_(std::chrono::steady_clock::now()) {}
 SnapshotBuilder::~SnapshotBuilder() = default;
 
-namespace {
-uint32_t Intern(std::vector<std::string>* names, std::unordered_map<std::string, uint32_t>* index,
-                std::string_view name) {
-  auto [it, inserted] = index->try_emplace(std::string(name), static_cast<uint32_t>(names->size()));
-  if (inserted) names->emplace_back(name);
-  return it->second;
-}
-}  // namespace
 
 uint32_t SnapshotBuilder::InternLabel(std::string_view n) {
-  return Intern(&data_->label_names, &data_->label_index, n);
+  return InternName(&data_->label_names, &data_->label_index, n);
 }
 uint32_t SnapshotBuilder::InternType(std::string_view n) {
-  return Intern(&data_->type_names, &data_->type_index, n);
+  return InternName(&data_->type_names, &data_->type_index, n);
 }
 uint32_t SnapshotBuilder::InternRole(std::string_view n) {
-  return Intern(&data_->role_names, &data_->role_index, n);
+  return InternName(&data_->role_names, &data_->role_index, n);
 }
 
 void SnapshotBuilder::AddNode(NodeId id, LabelMask labels) { data_->nodes.emplace_back(id, labels); }
@@ -181,13 +227,9 @@ Result<std::shared_ptr<const Snapshot>> SnapshotBuilder::Build() {
     impl->labels.push_back(mask);
   }
   d.nodes = {};
-  // A direct NodeId -> index table when ids are dense enough (storage hands out sequential ids).
-  if (n > 0 && impl->ids.back() < 4 * n + 1024) {
-    impl->direct.assign(impl->ids.back() + 1, 0);
-    for (uint32_t i = 0; i < n; ++i) impl->direct[impl->ids[i]] = i + 1;
-  }
-  // Endpoints to dense indices, in place.
-  std::vector<std::pair<Vertex, Vertex>> ends(d.ends.size());
+  BuildDirectIndex(impl.get());
+  // Endpoints to dense indices.
+  std::vector<Vertex> src(d.ends.size()), dst(d.ends.size());
   for (size_t i = 0; i < d.ends.size(); ++i) {
     auto s = impl->Find(d.ends[i].first), t = impl->Find(d.ends[i].second);
     if (!s || !t) {
@@ -196,12 +238,11 @@ Result<std::shared_ptr<const Snapshot>> SnapshotBuilder::Build() {
                                 std::to_string(!s ? d.ends[i].first : d.ends[i].second) +
                                 " which does not exist");
     }
-    ends[i] = {*s, *t};
+    src[i] = *s;
+    dst[i] = *t;
   }
   d.ends = {};
-  impl->g = Csr(boost::edges_are_unsorted_multi_pass, ends.begin(), ends.end(), d.props.begin(),
-                static_cast<Vertex>(n));
-  d.props = {};
+  AssignCsr(static_cast<Vertex>(n), src, dst, &d.props, &impl->g);
   impl->label_names = std::move(d.label_names);
   impl->type_names = std::move(d.type_names);
   impl->role_names = std::move(d.role_names);

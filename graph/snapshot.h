@@ -127,9 +127,12 @@ class SnapshotBuilder {
   std::chrono::steady_clock::time_point start_;
 };
 
-// Builds a snapshot of everything `txn` sees in one pass: every label scan, ScanNodes and
-// ForEachEdge. `generation` is recorded in the snapshot. Honours `interrupt` between rows.
+// Builds a snapshot of everything `txn` sees in one pass: every label scan and ScanNodes on one
+// thread, ForEachEdgeSkeleton on another (read-only transactions; a read-write one scans on the
+// calling thread). `generation` is recorded in the snapshot. Honours `interrupt` between rows.
+// `expected_edges` (e.g. Database::Counts().edges) only presizes arrays.
 Result<std::shared_ptr<const Snapshot>> BuildSnapshot(Transaction& txn, uint64_t generation,
-                                                      const Interrupt* interrupt = nullptr);
+                                                      const Interrupt* interrupt = nullptr,
+                                                      uint64_t expected_edges = 0);
 
 }  // namespace liner::graph

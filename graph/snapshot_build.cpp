@@ -1,78 +1,205 @@
-// BuildSnapshot: one pass over storage. Labels come from one ScanLabel per label token (no
-// node record is decoded), the node set from ScanNodes, and edges with their role/category
-// from ForEachEdge.
+// BuildSnapshot: one pass over storage, nodes and edges scanned on two threads.
+//
+// Nodes: ScanNodes gives the ids (no record is decoded), one ScanLabel per label token the label
+// bits. Edges: ForEachEdgeSkeleton reads endpoints, type and the `role`/`category` strings
+// straight from the record bytes. Roles are interned once per distinct string and their category
+// derived once per role. The CSR is then filled by two counting sorts (AssignCsr).
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "graph/algo_control.h"
-#include "graph/snapshot.h"
+#include "graph/snapshot_impl.h"
 #include "storage/database.h"
 
 namespace liner::graph {
 
-Result<std::shared_ptr<const Snapshot>> BuildSnapshot(Transaction& txn, uint64_t generation,
-                                                      const Interrupt* interrupt) {
-  SnapshotBuilder b;
-  b.set_generation(generation);
-  uint64_t polls = 0;
+namespace {
 
-  // Label bits per node, keyed by NodeId (sorted merge with the node scan below).
-  std::vector<std::pair<NodeId, LabelMask>> label_bits;
-  for (const auto& [token, name] : txn.Tokens(TokenKind::kLabel)) {
-    uint32_t bit = b.InternLabel(name);
-    if (bit >= 64) continue;  // Build() reports the overflow
+struct NodeScan {
+  std::vector<NodeId> ids;
+  std::vector<std::pair<NodeId, uint32_t>> label_bits;  // (node, label bit), any order
+  Status status;
+};
+
+// Node ids in id order and every (node, label bit) pair.
+void ScanNodeSide(Transaction& txn, const std::vector<std::pair<TokenId, uint32_t>>& labels,
+                  const Interrupt* interrupt, NodeScan* out) {
+  uint64_t polls = 0;
+  auto fail = [&](Status st) {
+    out->status = std::move(st);
+    return !out->status.ok();
+  };
+  for (const auto& [token, bit] : labels) {
     auto c = txn.ScanLabel(token);
     for (; c->Valid(); c->Next()) {
-      label_bits.emplace_back(c->id(), LabelMask{1} << bit);
-      LINER_RETURN_IF_ERROR(PollInterrupt(interrupt, &polls));
+      out->label_bits.emplace_back(c->id(), bit);
+      if (fail(PollInterrupt(interrupt, &polls))) return;
     }
-    LINER_RETURN_IF_ERROR(c->status());
+    if (fail(c->status())) return;
   }
-  std::sort(label_bits.begin(), label_bits.end());
-
-  size_t li = 0;
   auto nodes = txn.ScanNodes();
   for (; nodes->Valid(); nodes->Next()) {
-    NodeId id = nodes->id();
-    LabelMask mask = 0;
-    while (li < label_bits.size() && label_bits[li].first < id) ++li;
-    while (li < label_bits.size() && label_bits[li].first == id) mask |= label_bits[li++].second;
-    b.AddNode(id, mask);
-    LINER_RETURN_IF_ERROR(PollInterrupt(interrupt, &polls));
+    out->ids.push_back(nodes->id());
+    if (fail(PollInterrupt(interrupt, &polls))) return;
   }
-  LINER_RETURN_IF_ERROR(nodes->status());
-  label_bits = {};
+  fail(nodes->status());
+}
 
-  // Relationship type token -> snapshot type index.
-  std::vector<uint32_t> type_of;
-  for (const auto& [token, name] : txn.Tokens(TokenKind::kRelType)) {
-    if (token >= type_of.size()) type_of.resize(token + 1, 0);
-    type_of[token] = b.InternType(name);
-  }
-  TokenId role_key = txn.LookupToken(TokenKind::kPropertyKey, "role");
-  TokenId category_key = txn.LookupToken(TokenKind::kPropertyKey, "category");
+struct EdgeScan {
+  std::vector<NodeId> src, dst;
+  std::vector<EdgeProps> props;
+  std::vector<std::string> role_names{""};
+  std::unordered_map<std::string, uint32_t> role_index{{"", 0}};
+  Status status;
+};
 
+// Every edge in id order with its snapshot type, interned role and role category.
+void ScanEdgeSide(Transaction& txn, const std::vector<uint32_t>& type_of, uint32_t unknown_type,
+                  TokenId role_key, TokenId category_key, uint64_t expected,
+                  const Interrupt* interrupt, EdgeScan* out) {
+  out->src.reserve(expected);
+  out->dst.reserve(expected);
+  out->props.reserve(expected);
+  std::vector<RoleCategory> role_category{RoleCategory::kNone};
+  std::unordered_map<std::string, RoleCategory> category_cache;
+  std::string key;  // reused lookup buffer: no allocation per edge
+  // Roles repeat (a few dozen distinct strings over millions of credits): a direct-mapped cache
+  // by hash answers most edges without touching the map.
+  struct CachedRole {
+    std::string text;
+    uint32_t role = 0;
+  };
+  std::vector<CachedRole> cache(256);
+  uint64_t polls = 0;
   Status interrupted;
-  Status st = txn.ForEachEdge([&](const EdgeRecord& e) {
+  Status st = txn.ForEachEdgeSkeleton({role_key, category_key}, [&](const EdgeSkeleton& e) {
     uint32_t role = 0;
     RoleCategory category = RoleCategory::kNone;
-    const Value* r = role_key != kNoToken ? e.props.Get(role_key) : nullptr;
-    if (r != nullptr && r->is_string()) {
-      role = b.InternRole(r->as_string());
-      category = CategoryOfRole(r->as_string());
+    if (!e.strings[0].empty()) {
+      CachedRole& slot = cache[std::hash<std::string_view>{}(e.strings[0]) & 255];
+      if (slot.role != 0 && slot.text == e.strings[0]) {
+        role = slot.role;
+      } else {
+        key.assign(e.strings[0]);
+        auto it = out->role_index.find(key);
+        if (it == out->role_index.end()) {
+          it = out->role_index.emplace(key, static_cast<uint32_t>(out->role_names.size())).first;
+          out->role_names.push_back(key);
+          role_category.push_back(CategoryOfRole(key));
+        }
+        role = it->second;
+        slot.text = key;
+        slot.role = role;
+      }
+      category = role_category[role];
     }
-    const Value* c = category_key != kNoToken ? e.props.Get(category_key) : nullptr;
-    if (c != nullptr && c->is_string()) {
-      category = ParseCategory(c->as_string()).value_or(RoleCategory::kOther);
+    if (!e.strings[1].empty()) {
+      key.assign(e.strings[1]);
+      auto it = category_cache.find(key);
+      if (it == category_cache.end()) {
+        it = category_cache.emplace(key, ParseCategory(key).value_or(RoleCategory::kOther)).first;
+      }
+      category = it->second;
     }
-    uint32_t type = e.type < type_of.size() ? type_of[e.type] : b.InternType("?");
-    b.AddEdge(e.id, e.src, e.dst, type, role, category);
+    uint32_t type = e.type < type_of.size() && e.type != kNoToken ? type_of[e.type] : unknown_type;
+    out->src.push_back(e.src);
+    out->dst.push_back(e.dst);
+    out->props.push_back(EdgeProps{e.id, static_cast<uint16_t>(type),
+                                   static_cast<uint16_t>(std::min<size_t>(role, 65535)), category});
     interrupted = PollInterrupt(interrupt, &polls);
     return interrupted.ok();
   });
-  LINER_RETURN_IF_ERROR(interrupted);
-  LINER_RETURN_IF_ERROR(st);
-  return b.Build();
+  out->status = interrupted.ok() ? st : interrupted;
+}
+
+}  // namespace
+
+Result<std::shared_ptr<const Snapshot>> BuildSnapshot(Transaction& txn, uint64_t generation,
+                                                      const Interrupt* interrupt,
+                                                      uint64_t expected_edges) {
+  auto start = std::chrono::steady_clock::now();
+  auto impl = std::make_unique<Snapshot::Impl>();
+  impl->generation = generation;
+
+  // Token tables first: the scans below only read the transaction's snapshot.
+  std::vector<std::pair<TokenId, uint32_t>> labels;
+  for (const auto& [token, name] : txn.Tokens(TokenKind::kLabel)) {
+    uint32_t bit = InternName(&impl->label_names, &impl->label_index, name);
+    if (bit < 64) labels.emplace_back(token, bit);
+  }
+  std::vector<uint32_t> type_of;
+  for (const auto& [token, name] : txn.Tokens(TokenKind::kRelType)) {
+    if (token >= type_of.size()) type_of.resize(token + 1, 0);
+    type_of[token] = InternName(&impl->type_names, &impl->type_index, name);
+  }
+  // An edge whose type token has no name (never written by Liner) gets the type "?", interned
+  // after the scans (not from the edge thread) when some edge needs it.
+  TokenId role_key = txn.LookupToken(TokenKind::kPropertyKey, "role");
+  TokenId category_key = txn.LookupToken(TokenKind::kPropertyKey, "category");
+  uint32_t unknown_type = static_cast<uint32_t>(impl->type_names.size());
+  if (impl->label_names.size() > 64) return Status::LimitExceeded("snapshot: more than 64 labels");
+
+  NodeScan nodes;
+  EdgeScan edges;
+  // A read-write transaction is not safe to scan from two threads (its write batch); its
+  // snapshots are private and small in practice, so it scans sequentially.
+  if (txn.read_only()) {
+    std::thread node_thread([&] { ScanNodeSide(txn, labels, interrupt, &nodes); });
+    ScanEdgeSide(txn, type_of, unknown_type, role_key, category_key, expected_edges, interrupt,
+                 &edges);
+    node_thread.join();
+  } else {
+    ScanNodeSide(txn, labels, interrupt, &nodes);
+    ScanEdgeSide(txn, type_of, unknown_type, role_key, category_key, expected_edges, interrupt,
+                 &edges);
+  }
+  LINER_RETURN_IF_ERROR(nodes.status);
+  LINER_RETURN_IF_ERROR(edges.status);
+  size_t n = nodes.ids.size(), m = edges.src.size();
+  if (n >= UINT32_MAX || m >= UINT32_MAX) {
+    return Status::LimitExceeded("snapshot: more than 2^32-1 nodes or edges");
+  }
+  if (edges.role_names.size() > 65535 || impl->type_names.size() > 65535) {
+    return Status::LimitExceeded("snapshot: more than 65535 relationship types or roles");
+  }
+  for (const EdgeProps& p : edges.props) {
+    if (p.type == unknown_type) {
+      InternName(&impl->type_names, &impl->type_index, "?");
+      break;
+    }
+  }
+
+  // Nodes: ids arrive ascending and distinct (one key per node).
+  impl->ids = std::move(nodes.ids);
+  BuildDirectIndex(impl.get());
+  impl->labels.assign(n, 0);
+  for (const auto& [id, bit] : nodes.label_bits) {
+    if (auto i = impl->Find(id)) impl->labels[*i] |= LabelMask{1} << bit;
+  }
+  nodes.label_bits = {};
+
+  // Endpoints to dense indices, then the CSR.
+  std::vector<Vertex> src(m), dst(m);
+  for (size_t i = 0; i < m; ++i) {
+    auto s = impl->Find(edges.src[i]), t = impl->Find(edges.dst[i]);
+    if (!s || !t) {
+      return Status::Corruption("snapshot: edge " + std::to_string(edges.props[i].id) +
+                                " names node " +
+                                std::to_string(!s ? edges.src[i] : edges.dst[i]) +
+                                " which does not exist");
+    }
+    src[i] = *s;
+    dst[i] = *t;
+  }
+  edges.src = {};
+  edges.dst = {};
+  AssignCsr(static_cast<Vertex>(n), src, dst, &edges.props, &impl->g);
+  impl->role_names = std::move(edges.role_names);
+  impl->role_index = std::move(edges.role_index);
+  impl->build_ms =
+      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+  return std::shared_ptr<const Snapshot>(std::make_shared<Snapshot>(std::move(impl)));
 }
 
 }  // namespace liner::graph

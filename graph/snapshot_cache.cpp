@@ -45,7 +45,7 @@ Result<std::shared_ptr<const Snapshot>> GetSnapshot(Database& db, Transaction* t
   }
   c.snapshot.reset();  // free the old one before building the new one
   auto read = db.BeginRead();
-  auto built = BuildSnapshot(*read, generation, interrupt);
+  auto built = BuildSnapshot(*read, generation, interrupt, counts.edges);
   if (!built.ok()) return built.status();
   c.db = &db;
   c.path = db.path();

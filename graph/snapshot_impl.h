@@ -41,6 +41,21 @@ struct Snapshot::Impl {
   std::optional<uint32_t> Find(NodeId id) const;
 };
 
+// Fills `g` from edges listed in edge-id order (src[i] -> dst[i] carrying props[i], dense
+// indices < n) with two counting sorts: each node's out-edges stay in edge-id order and its
+// in-edges are ordered by (source, edge id), exactly as Boost's own constructor orders them,
+// without its generic iterator adaptors. Consumes `props`.
+void AssignCsr(Vertex n, const std::vector<Vertex>& src, const std::vector<Vertex>& dst,
+               std::vector<EdgeProps>* props, Csr* g);
+
+// Index of `name` in a snapshot name table, appending it when new.
+uint32_t InternName(std::vector<std::string>* names,
+                    std::unordered_map<std::string, uint32_t>* index, std::string_view name);
+
+// Sets impl->direct (NodeId -> index + 1) when impl->ids are dense enough (storage hands out
+// sequential ids); leaves it empty otherwise, and Find() binary-searches.
+void BuildDirectIndex(Snapshot::Impl* impl);
+
 // A resolved Projection: bit tests instead of names.
 struct ProjectionFilter {
   bool all_types = true, all_roles = true, all_categories = true, all_labels = true;

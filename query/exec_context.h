@@ -58,6 +58,11 @@ class ExecState {
     if ((++interrupt_tick_ & 255) == 0) CheckInterruptNow();
   }
   void CheckInterruptNow();
+  // The statement's deadline (from options.timeout_ms), nullopt without a time limit.
+  std::optional<std::chrono::steady_clock::time_point> deadline() const {
+    if (!has_deadline_) return std::nullopt;
+    return deadline_;
+  }
   // Counts `n` expansion steps against options.max_expansion.
   void CountExpansion(uint64_t n = 1);
 

@@ -326,6 +326,7 @@ bool CallOp::Next(ExecState& st, Row& row) {
     ctx.db = st.db;
     ctx.txn = st.txn;
     ctx.cancel = st.options.cancel;
+    ctx.deadline = st.deadline();
     ExecState* stp = &st;
     ctx.LoadNode = [stp](NodeId id) -> std::optional<QNode> {
       if (!stp->Node(id)) return std::nullopt;

@@ -167,7 +167,7 @@ Result<std::shared_ptr<const Snapshot>> SnapshotFor(ProcContext& ctx, const Inte
   return graph::GetSnapshot(*ctx.db, ctx.txn, &intr);
 }
 
-Interrupt InterruptOf(const ProcContext& ctx) { return Interrupt(ctx.cancel, std::nullopt); }
+Interrupt InterruptOf(const ProcContext& ctx) { return Interrupt(ctx.cancel, ctx.deadline); }
 
 QValue NodeValue(NodeId id) {
   QNode n;

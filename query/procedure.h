@@ -10,6 +10,7 @@
 // Thread safety: registration is not thread-safe; lookups on a filled registry are.
 
 #include <atomic>
+#include <chrono>
 #include <functional>
 #include <map>
 #include <optional>
@@ -43,6 +44,8 @@ struct ProcContext {
   Database* db = nullptr;
   Transaction* txn = nullptr;  // the statement's transaction (sees its earlier writes)
   const std::atomic<bool>* cancel = nullptr;
+  // The statement's time limit (ExecOptions::timeout_ms), if any: long procedures stop past it.
+  std::optional<std::chrono::steady_clock::time_point> deadline;
   // Returns a node with labels and properties loaded (nullopt when it does not exist).
   std::function<std::optional<QNode>(NodeId)> LoadNode;
 };

@@ -6,6 +6,8 @@
 #include <cereal/archives/portable_binary.hpp>
 #include <cereal/types/string.hpp>
 #include <cereal/types/vector.hpp>
+#include <algorithm>
+#include <bit>
 #include <cmath>
 #include <cstring>
 #include <istream>
@@ -180,6 +182,100 @@ Result<EdgeRecord> DecodeEdge(EdgeId id, std::string_view bytes) {
     return Status::Corruption("edge " + std::to_string(id) + " record: " + e.what());
   }
   return rec;
+}
+
+namespace {
+
+// Reads cereal's portable binary layout directly: a leading byte saying whether the archive is
+// little-endian, then fixed-width integers in that order; strings and lists are a u64 count
+// followed by their bytes or elements.
+class RawReader {
+ public:
+  explicit RawReader(std::string_view bytes) : p_(bytes.data()), end_(bytes.data() + bytes.size()) {}
+  bool ok() const { return ok_; }
+  // The archive's endianness byte; false when the record is empty.
+  bool ReadHeader() {
+    uint8_t little = 0;
+    if (!Bytes(&little, 1)) return false;
+    swap_ = (little != 0) != (std::endian::native == std::endian::little);
+    return true;
+  }
+  template <typename T>
+  T Int() {
+    T v{};
+    if (Bytes(&v, sizeof v) && swap_) {
+      auto* b = reinterpret_cast<unsigned char*>(&v);
+      std::reverse(b, b + sizeof v);
+    }
+    return v;
+  }
+  std::string_view View(uint64_t n) {
+    if (!ok_ || n > static_cast<uint64_t>(end_ - p_)) {
+      ok_ = false;
+      return {};
+    }
+    std::string_view v(p_, n);
+    p_ += n;
+    return v;
+  }
+  // Skips one Value; returns the string payload when it is a string.
+  std::string_view SkipValue(int depth = 0) {
+    uint8_t type = Int<uint8_t>();
+    switch (static_cast<Value::Type>(type)) {
+      case Value::Type::kNull: return {};
+      case Value::Type::kBool: View(1); return {};
+      case Value::Type::kInt:
+      case Value::Type::kFloat: View(8); return {};
+      case Value::Type::kString: return View(Int<uint64_t>());
+      case Value::Type::kList: {
+        uint64_t n = Int<uint64_t>();
+        if (depth > 64) ok_ = false;
+        for (uint64_t i = 0; i < n && ok_; ++i) SkipValue(depth + 1);
+        return {};
+      }
+    }
+    ok_ = false;
+    return {};
+  }
+
+ private:
+  bool Bytes(void* out, size_t n) {
+    if (!ok_ || n > static_cast<size_t>(end_ - p_)) {
+      ok_ = false;
+      return false;
+    }
+    std::memcpy(out, p_, n);
+    p_ += n;
+    return true;
+  }
+  const char* p_;
+  const char* end_;
+  bool ok_ = true;
+  bool swap_ = false;
+};
+
+}  // namespace
+
+Status DecodeEdgeSkeleton(EdgeId id, std::string_view bytes,
+                          const std::array<TokenId, 2>& string_keys, EdgeSkeleton* out) {
+  RawReader r(bytes);
+  out->id = id;
+  out->strings[0] = out->strings[1] = {};
+  if (r.ReadHeader()) {
+    out->src = r.Int<uint64_t>();
+    out->dst = r.Int<uint64_t>();
+    out->type = r.Int<uint32_t>();
+    uint32_t n = r.Int<uint32_t>();
+    for (uint32_t i = 0; i < n && r.ok(); ++i) {
+      TokenId key = r.Int<uint32_t>();
+      std::string_view s = r.SkipValue();
+      if (key == kNoToken) continue;
+      if (key == string_keys[0]) out->strings[0] = s;
+      if (key == string_keys[1]) out->strings[1] = s;
+    }
+  }
+  if (!r.ok()) return Status::Corruption("edge " + std::to_string(id) + " record: truncated");
+  return Status::OK();
 }
 
 }  // namespace codec

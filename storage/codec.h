@@ -2,6 +2,7 @@
 // Value encoding of node and edge records (cereal portable binary) and of index values.
 // Pure functions; thread-safe.
 
+#include <array>
 #include <string>
 #include <string_view>
 
@@ -16,5 +17,9 @@ Result<NodeRecord> DecodeNode(NodeId id, std::string_view bytes);
 
 std::string EncodeEdge(const EdgeRecord& edge);
 Result<EdgeRecord> DecodeEdge(EdgeId id, std::string_view bytes);
+// Decodes endpoints, type and the string values of `string_keys` straight from the bytes (no
+// stream, no allocation); out->strings view into `bytes`. Corruption on a malformed record.
+Status DecodeEdgeSkeleton(EdgeId id, std::string_view bytes,
+                          const std::array<TokenId, 2>& string_keys, EdgeSkeleton* out);
 
 }  // namespace liner::codec

@@ -33,13 +33,19 @@ std::string PrefixEnd(std::string prefix) {
 }
 
 // An iterator restricted to keys starting with `prefix`, reading through the transaction.
+// `whole_table` scans (every edge record, for snapshots and exports) read ahead and bypass the
+// block cache: they would only evict the blocks point lookups need.
 class PrefixIter {
  public:
   PrefixIter(rocksdb::DB* db, rocksdb::ColumnFamilyHandle* cf, rocksdb::WriteBatchWithIndex* wb,
-             const rocksdb::Snapshot* snapshot, std::string prefix)
+             const rocksdb::Snapshot* snapshot, std::string prefix, bool whole_table = false)
       : prefix_(std::move(prefix)), upper_(PrefixEnd(prefix_)) {
     upper_slice_ = rocksdb::Slice(upper_);
     ro_.snapshot = snapshot;
+    if (whole_table) {
+      ro_.fill_cache = false;
+      ro_.readahead_size = 4 << 20;
+    }
     if (!upper_.empty()) ro_.iterate_upper_bound = &upper_slice_;
     rocksdb::Iterator* base = db->NewIterator(ro_, cf);
     it_.reset(wb ? wb->NewIteratorWithBase(cf, base, &ro_) : base);
@@ -225,11 +231,23 @@ class RocksTransaction final : public Transaction {
   }
 
   Status ForEachEdge(const std::function<bool(const EdgeRecord&)>& fn) override {
-    auto it = Iter(kCfEdges, keys::Tagged(keys::KeyTag::kEdge));
+    auto it = Iter(kCfEdges, keys::Tagged(keys::KeyTag::kEdge), /*whole_table=*/true);
     for (; it->Valid(); it->Next()) {
       EdgeId id = keys::ReadU64(it->key(), 1);
       LINER_ASSIGN_OR_RETURN(EdgeRecord rec, codec::DecodeEdge(id, it->value()));
       if (!fn(rec)) break;
+    }
+    return it->status();
+  }
+
+  Status ForEachEdgeSkeleton(const std::array<TokenId, 2>& string_keys,
+                             const std::function<bool(const EdgeSkeleton&)>& fn) override {
+    auto it = Iter(kCfEdges, keys::Tagged(keys::KeyTag::kEdge), /*whole_table=*/true);
+    EdgeSkeleton e;
+    for (; it->Valid(); it->Next()) {
+      EdgeId id = keys::ReadU64(it->key(), 1);
+      LINER_RETURN_IF_ERROR(codec::DecodeEdgeSkeleton(id, it->value(), string_keys, &e));
+      if (!fn(e)) break;
     }
     return it->status();
   }
@@ -451,9 +469,9 @@ class RocksTransaction final : public Transaction {
     return true;
   }
 
-  std::unique_ptr<PrefixIter> Iter(Cf cf, std::string prefix) {
+  std::unique_ptr<PrefixIter> Iter(Cf cf, std::string prefix, bool whole_table = false) {
     return std::make_unique<PrefixIter>(db_->db(), db_->cf(cf), wb_.get(), snapshot_,
-                                        std::move(prefix));
+                                        std::move(prefix), whole_table);
   }
 
   void Put(Cf cf, const std::string& key, const std::string& value) {

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -81,6 +82,18 @@ struct EdgeRecord {
   NodeId dst = 0;
   TokenId type = kNoToken;
   PropertyMap props;
+};
+
+// The parts of an edge record a whole-graph scan needs, decoded without copying
+// (Transaction::ForEachEdgeSkeleton): endpoints, type, and the values of up to two string
+// properties. The views point into the scan's buffers: valid during the callback only.
+struct EdgeSkeleton {
+  EdgeId id = 0;
+  NodeId src = 0;
+  NodeId dst = 0;
+  TokenId type = kNoToken;
+  // Values of the requested string properties; empty when absent or not a string.
+  std::string_view strings[2];
 };
 
 // One adjacency entry as seen from `node`: the edge, its type and the node at the other end.
