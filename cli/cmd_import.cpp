@@ -33,6 +33,15 @@ Result<import::NativeOptions> NativeOptionsFrom(const Flags& flags, Io& io) {
   o.common.progress = &io.err;
   o.common.progress_is_terminal = io.stderr_is_terminal;
   o.common.warnings = &io.err;
+  // Tuning of the MusicBrainz, Discogs and music-routes importers (docs/import-format.md).
+  LINER_ASSIGN_OR_RETURN(long long batch, flags.GetInt("batch-writes", 1000));
+  LINER_ASSIGN_OR_RETURN(long long cache, flags.GetInt("cache-entries", 1'000'000));
+  if (batch < 0 || cache < 0) {
+    return Status::InvalidArgument("liner import: --batch-writes and --cache-entries take a "
+                                   "number >= 0");
+  }
+  o.common.batch_writes = static_cast<uint64_t>(batch);
+  o.common.cache_entries = static_cast<uint64_t>(cache);
   std::string id_type = flags.Get("id-type", "string");
   if (id_type == "integer" || id_type == "int" || id_type == "long") {
     o.id_type = import::IdType::kInteger;
@@ -128,7 +137,7 @@ Result<ImportSummary> RunImport(Database& db, const Flags& flags, Io& io) {
 int CmdImport(const std::vector<std::string>& args, Io& io) {
   Flags flags("liner import");
   flags.Value("db").Value("format").Value("id-type").Value("nodes").Value("relationships");
-  flags.Value("delimiter").Value("array-delimiter");
+  flags.Value("delimiter").Value("array-delimiter").Value("batch-writes").Value("cache-entries");
   flags.Switch("skip-bad").Switch("transactional").Switch("quiet");
   Status st = flags.Parse(args);
   if (st.ok() && !flags.Has("db")) st = Status::InvalidArgument("liner import: --db DIR is required");

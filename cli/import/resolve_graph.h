@@ -47,7 +47,7 @@ class Resolver {
  public:
   Resolver(ImportBatches& batches, ImportSummary& summary, std::string source,
            uint64_t cache_entries = kDefaultCacheEntries);
-  static constexpr uint64_t kDefaultCacheEntries = 2'000'000;
+  static constexpr uint64_t kDefaultCacheEntries = 1'000'000;
 
   // The node `spec` denotes, created or updated as needed.
   Result<NodeId> Resolve(const NodeSpec& spec);
