@@ -1,7 +1,15 @@
-// Recommendation (collaborators of collaborators, scored in one pass, explained in a second pass
-// over the top k only) and sample lineage.
+// Recommendation: collaborators of collaborators, scored in one pass, explained in a second pass
+// over the top k only.
+//
+// Hub collaborators (a mastering engineer on thousands of songs) dominate the scoring pass: each
+// of their works' people is visited. Their part of the score does not depend on the seed except
+// through one factor, so it is computed once per snapshot as a co-credit profile
+//   profile(c)[q] = Σ over works t of c with q on it: weight(c on t) · weight(q on t) / log(1 + |people on t|)
+// (sorted by q, exact) and a query adds strength · damping · profile(c)[q]. Profiles are cached
+// in the snapshot up to a memory budget; past it they are computed per query (same result).
 #include <algorithm>
 #include <cmath>
+#include <map>
 #include <unordered_map>
 
 #include "graph/algo_credits.h"
@@ -11,13 +19,111 @@ namespace liner::graph {
 
 namespace {
 
+struct Profile;
+
 struct Collaborator {
   double strength = 0;      // role-weighted similarity to the seed
   double hub_damping = 1;   // 1 / log(2 + |works|)
   Vertex best_work = 0;     // strongest shared work with the seed
   double best_term = -1;
   uint16_t role_with_seed = 0;
+  std::shared_ptr<const Profile> profile;  // set for hubs
 };
+
+// Collaborators with at least this many works are scored through their cached profile.
+constexpr size_t kHubWorks = 64;
+// Cached profile entries per snapshot (12 bytes each): about 200 MB at most.
+constexpr size_t kProfileBudget = 16u << 20;
+
+struct Profile {
+  size_t works = 0;             // |works of c|
+  std::vector<Vertex> people;   // ascending
+  std::vector<double> weights;  // profile(c)[people[i]]
+
+  // profile(c)[q], 0 when q shares no work with c.
+  double Of(Vertex q) const {
+    auto it = std::lower_bound(people.begin(), people.end(), q);
+    return it != people.end() && *it == q ? weights[it - people.begin()] : 0.0;
+  }
+};
+
+// A dense accumulator over node indices with the list of touched slots (per thread).
+struct DenseSum {
+  std::vector<double> value;
+  std::vector<Vertex> touched;
+  void Reset(size_t n) {
+    if (value.size() != n) value.assign(n, 0.0);
+  }
+  void Add(Vertex v, double x) {
+    if (value[v] == 0) touched.push_back(v);
+    value[v] += x;
+  }
+  void Clear() {
+    for (Vertex v : touched) value[v] = 0;
+    touched.clear();
+  }
+};
+
+}  // namespace
+
+struct Snapshot::Impl::CoCreditCache {
+  std::mutex mu;
+  std::unordered_map<Vertex, std::shared_ptr<const Profile>> profiles;
+  size_t entries = 0;
+};
+
+namespace {
+
+Snapshot::Impl::CoCreditCache& CacheOf(const Snapshot::Impl& s) {
+  std::lock_guard<std::mutex> lock(s.cache_mu);
+  if (!s.cocredit) s.cocredit = std::make_shared<Snapshot::Impl::CoCreditCache>();
+  return *s.cocredit;
+}
+
+// profile(c) from c's works (as returned by CreditView::Works).
+std::shared_ptr<const Profile> ComputeProfile(const CreditView& cv, Vertex c,
+                                              const std::vector<CreditEntry>& cworks) {
+  thread_local DenseSum acc;
+  thread_local std::vector<CreditEntry> people;
+  acc.Reset(cv.impl().ids.size());
+  for (const CreditEntry& t : cworks) {
+    cv.People(t.v, &people);
+    double base = t.weight / std::log(1 + static_cast<double>(people.size()));
+    for (const CreditEntry& q : people) {
+      if (q.v != c) acc.Add(q.v, base * q.weight);
+    }
+  }
+  auto p = std::make_shared<Profile>();
+  p->works = cworks.size();
+  std::sort(acc.touched.begin(), acc.touched.end());
+  p->people = acc.touched;
+  p->weights.reserve(p->people.size());
+  for (Vertex q : p->people) p->weights.push_back(acc.value[q]);
+  acc.Clear();
+  return p;
+}
+
+// The cached profile of c, or null.
+std::shared_ptr<const Profile> CachedProfile(const Snapshot::Impl& s, Vertex c) {
+  auto& cache = CacheOf(s);
+  std::lock_guard<std::mutex> lock(cache.mu);
+  auto it = cache.profiles.find(c);
+  return it != cache.profiles.end() ? it->second : nullptr;
+}
+
+std::shared_ptr<const Profile> ProfileOf(const CreditView& cv, Vertex c,
+                                         const std::vector<CreditEntry>& cworks) {
+  auto& cache = CacheOf(cv.impl());
+  if (auto p = CachedProfile(cv.impl(), c)) return p;
+  auto p = ComputeProfile(cv, c, cworks);
+  std::lock_guard<std::mutex> lock(cache.mu);
+  if (cache.entries + p->people.size() <= kProfileBudget) {
+    auto [it, inserted] = cache.profiles.emplace(c, p);
+    if (inserted) cache.entries += p->people.size();
+    return it->second;
+  }
+  return p;
+}
 
 }  // namespace
 
@@ -58,77 +164,171 @@ Result<std::vector<Recommendation>> Recommend(const Snapshot& snap, NodeId perso
   known.Set(p, 1);
   for (Vertex c : order) known.Set(c, 1);
 
-  // Pass 1: score every 3-hop person.
-  thread_local std::vector<double> score;
-  if (score.size() != s.ids.size()) score.assign(s.ids.size(), 0.0);
-  std::vector<Vertex> touched;
-  auto cleanup = [&] {
-    for (Vertex v : touched) score[v] = 0;
-  };
+  // Pass 1: score every 3-hop person (hubs through their profile).
+  thread_local DenseSum score;
+  score.Reset(s.ids.size());
+  score.Clear();
   for (Vertex c : order) {
     Collaborator& info = collab[c];
-    cv.Works(c, &cworks);
-    info.hub_damping = 1 / std::log(2 + static_cast<double>(cworks.size()));
-    for (const CreditEntry& t : cworks) {
-      Status st = PollInterrupt(interrupt, &polls, 64);
-      if (!st.ok()) {
-        cleanup();
-        return st;
+    Status st = PollInterrupt(interrupt, &polls, 8);
+    if (!st.ok()) {
+      score.Clear();
+      return st;
+    }
+    // A cached hub needs no walk at all; a hub's out-degree is at least its work count.
+    if (boost::out_degree(c, s.g) >= kHubWorks) info.profile = CachedProfile(s, c);
+    if (!info.profile) {
+      cv.Works(c, &cworks);
+      if (cworks.size() >= kHubWorks) info.profile = ProfileOf(cv, c, cworks);
+    }
+    size_t num_works = info.profile ? info.profile->works : cworks.size();
+    info.hub_damping = 1 / std::log(2 + static_cast<double>(num_works));
+    if (info.profile) {
+      const Profile& profile = *info.profile;
+      double factor = info.strength * info.hub_damping;
+      for (size_t i = 0; i < profile.people.size(); ++i) {
+        Vertex q = profile.people[i];
+        if (!known.Has(q)) score.Add(q, factor * profile.weights[i]);
       }
+      continue;
+    }
+    for (const CreditEntry& t : cworks) {
       cv.People(t.v, &people);
       double base = info.strength * info.hub_damping * t.weight /
                     std::log(1 + static_cast<double>(people.size()));
       for (const CreditEntry& q : people) {
-        if (known.Has(q.v)) continue;
-        if (score[q.v] == 0) touched.push_back(q.v);
-        score[q.v] += base * q.weight;
+        if (!known.Has(q.v)) score.Add(q.v, base * q.weight);
       }
     }
   }
+  // The top k by score, ties by NodeId (= by index), without sorting every touched person.
+  auto better = [&](Vertex a, Vertex b) {
+    double x = score.value[a], y = score.value[b];
+    return x != y ? x > y : a < b;
+  };
+  size_t limit = k == 0 ? score.touched.size() : k;  // 0 = all
+  std::vector<Vertex> top;
+  for (Vertex v : score.touched) {
+    if (top.size() == limit && !better(v, top.front())) continue;
+    top.push_back(v);
+    std::push_heap(top.begin(), top.end(), better);  // front = the worst kept
+    if (top.size() > limit) {
+      std::pop_heap(top.begin(), top.end(), better);
+      top.pop_back();
+    }
+  }
+  std::sort(top.begin(), top.end(), better);
   std::vector<NodeScore> ranked;
-  ranked.reserve(touched.size());
-  for (Vertex v : touched) ranked.push_back({s.ids[v], score[v]});
-  cleanup();
-  SortScores(&ranked, k);
+  for (Vertex v : top) ranked.push_back({s.ids[v], score.value[v]});
+  score.Clear();
 
-  // Pass 2: explain each of the top k by recomputing its contributions per collaborator.
-  std::vector<Recommendation> out;
+  // Pass 2: explain the top k from the collaborators' side (a candidate is often a prolific
+  // person whose own works are far more than the seed's collaborators'): contributions of hubs
+  // from their profiles, of the others by walking their works once for all candidates; the
+  // connecting work is looked up only for the reasons kept.
+  LINER_RETURN_IF_ERROR(PollInterrupt(interrupt, &polls, 1));
+  struct Why {
+    double contribution = 0, best_term = -1;
+    Vertex work = 0;
+    uint16_t via_role = 0, candidate_role = 0;
+    bool detailed = false;
+  };
+  std::vector<Vertex> cand;
+  StampedArray& cand_index = ThreadScratch(0);
+  cand_index.Reset(s.ids.size());
   for (const NodeScore& r : ranked) {
-    LINER_RETURN_IF_ERROR(PollInterrupt(interrupt, &polls, 1));
-    Vertex q = *snap.IndexOf(r.node);
-    Recommendation rec{r.node, r.score, 0, {}};
-    std::unordered_map<Vertex, RecommendReason> by_via;
-    std::unordered_map<Vertex, double> best_term;
-    cv.Works(q, &cworks);
+    cand_index.Set(*snap.IndexOf(r.node), static_cast<uint32_t>(cand.size()));
+    cand.push_back(*snap.IndexOf(r.node));
+  }
+  std::vector<std::map<Vertex, Why>> why(cand.size());  // by collaborator
+  for (Vertex c : order) {
+    const Collaborator& info = collab[c];
+    double factor = info.strength * info.hub_damping;
+    if (info.profile) {
+      for (size_t i = 0; i < cand.size(); ++i) {
+        double x = info.profile->Of(cand[i]);
+        if (x != 0) why[i][c].contribution = factor * x;
+      }
+      continue;
+    }
+    cv.Works(c, &cworks);
     for (const CreditEntry& t : cworks) {
       cv.People(t.v, &people);
-      double size = static_cast<double>(people.size());
-      for (const CreditEntry& c : people) {
-        auto it = collab.find(c.v);
-        if (it == collab.end()) continue;
-        const Collaborator& info = it->second;
-        double term = info.strength * info.hub_damping * c.weight * t.weight / std::log(1 + size);
-        RecommendReason& reason = by_via[c.v];
-        reason.contribution += term;
-        if (term > best_term[c.v]) {
-          best_term[c.v] = term;
-          reason.via = s.ids[c.v];
-          reason.work_with_seed = s.ids[info.best_work];
-          reason.work_with_candidate = s.ids[t.v];
-          reason.via_role_with_seed = s.role_names[info.role_with_seed];
-          reason.via_role_with_candidate = s.role_names[c.role];
-          reason.candidate_role = s.role_names[t.role];
+      double base = factor * t.weight / std::log(1 + static_cast<double>(people.size()));
+      for (const CreditEntry& q : people) {
+        if (!cand_index.Has(q.v) || known.Has(q.v)) continue;
+        Why& w = why[cand_index.Get(q.v)][c];
+        double term = base * q.weight;
+        w.contribution += term;
+        w.detailed = true;
+        if (term > w.best_term) {
+          w.best_term = term;
+          w.work = t.v;
+          w.via_role = t.role;
+          w.candidate_role = q.role;
         }
       }
     }
-    rec.shared_collaborators = by_via.size();
-    for (auto& [v, reason] : by_via) rec.reasons.push_back(std::move(reason));
-    std::sort(rec.reasons.begin(), rec.reasons.end(),
-              [](const RecommendReason& a, const RecommendReason& b) {
-                return a.contribution != b.contribution ? a.contribution > b.contribution
-                                                        : a.via < b.via;
-              });
-    if (rec.reasons.size() > max_reasons) rec.reasons.resize(max_reasons);
+  }
+  // The reasons kept per candidate: strongest first, ties by collaborator id.
+  std::vector<std::vector<std::pair<Vertex, Why*>>> kept(cand.size());
+  std::vector<std::pair<Vertex, size_t>> missing;  // (hub, candidate) needing the shared work
+  for (size_t i = 0; i < cand.size(); ++i) {
+    for (auto& [c, w] : why[i]) kept[i].emplace_back(c, &w);
+    std::sort(kept[i].begin(), kept[i].end(), [](const auto& a, const auto& b) {
+      return a.second->contribution != b.second->contribution
+                 ? a.second->contribution > b.second->contribution
+                 : a.first < b.first;
+    });
+    if (kept[i].size() > max_reasons) kept[i].resize(max_reasons);
+    for (const auto& [c, w] : kept[i]) {
+      if (!w->detailed) missing.emplace_back(c, i);
+    }
+  }
+  // Shared works of a hub and a candidate: mark the hub's works once, scan the candidate's.
+  std::sort(missing.begin(), missing.end());
+  StampedArray& mark = ThreadScratch(3);
+  std::vector<CreditEntry> qworks;
+  for (size_t m = 0; m < missing.size(); ++m) {
+    LINER_RETURN_IF_ERROR(PollInterrupt(interrupt, &polls, 1));
+    auto [c, i] = missing[m];
+    if (m == 0 || missing[m - 1].first != c) {
+      cv.Works(c, &cworks);
+      mark.Reset(s.ids.size());
+      for (uint32_t j = 0; j < cworks.size(); ++j) mark.Set(cworks[j].v, j);
+    }
+    const Collaborator& info = collab[c];
+    Why& w = why[i][c];
+    cv.Works(cand[i], &qworks);
+    for (const CreditEntry& t : qworks) {
+      if (!mark.Has(t.v)) continue;
+      const CreditEntry& ct = cworks[mark.Get(t.v)];
+      cv.People(t.v, &people);
+      double term = info.strength * info.hub_damping * ct.weight * t.weight /
+                    std::log(1 + static_cast<double>(people.size()));
+      if (term > w.best_term) {
+        w.best_term = term;
+        w.work = t.v;
+        w.via_role = ct.role;
+        w.candidate_role = t.role;
+      }
+    }
+  }
+  std::vector<Recommendation> out;
+  for (size_t i = 0; i < cand.size(); ++i) {
+    Recommendation rec{ranked[i].node, ranked[i].score, why[i].size(), {}};
+    for (const auto& [c, w] : kept[i]) {
+      const Collaborator& info = collab[c];
+      RecommendReason reason;
+      reason.via = s.ids[c];
+      reason.work_with_seed = s.ids[info.best_work];
+      reason.work_with_candidate = s.ids[w->work];
+      reason.via_role_with_seed = s.role_names[info.role_with_seed];
+      reason.via_role_with_candidate = s.role_names[w->via_role];
+      reason.candidate_role = s.role_names[w->candidate_role];
+      reason.contribution = w->contribution;
+      rec.reasons.push_back(std::move(reason));
+    }
     out.push_back(std::move(rec));
   }
   return out;
@@ -140,84 +340,6 @@ std::string FormatReason(const RecommendReason& r,
   return name_of(r.via) + ": " + role(r.via_role_with_seed) + " on '" +
          name_of(r.work_with_seed) + "' with the seed; " + role(r.via_role_with_candidate) +
          " on '" + name_of(r.work_with_candidate) + "' (they: " + role(r.candidate_role) + ")";
-}
-
-Result<std::vector<LineageEntry>> Lineage(const Snapshot& snap, NodeId song, int max_depth,
-                                          const Interrupt* interrupt) {
-  const Snapshot::Impl& s = snap.impl();
-  LINER_ASSIGN_OR_RETURN(Vertex start, RequireNode(snap, song, "song"));
-  if (!snap.HasLabel(start, "Song")) {
-    return Status::InvalidArgument("song: node " + std::to_string(song) + " is not a Song");
-  }
-  if (max_depth < 0) return Status::InvalidArgument("depth must be >= 0");
-  auto has_sample = snap.TypeIndex("HAS_SAMPLE");
-  auto samples = snap.TypeIndex("SAMPLES");
-  auto song_label = snap.LabelIndex("Song");
-  auto is_song = [&](Vertex v) { return (s.labels[v] >> *song_label & 1) != 0; };
-  std::vector<LineageEntry> out;
-  if (!samples) return out;
-  uint64_t polls = 0;
-
-  // One song hop: up follows HAS_SAMPLE then SAMPLES forwards (or SAMPLES song -> song); down
-  // follows them backwards.
-  auto step = [&](Vertex v, bool up, std::vector<Vertex>* next) {
-    auto follow = [&](Vertex x, const EdgeProps& p, Vertex y) {
-      if (p.type == *samples && is_song(y)) {
-        next->push_back(y);
-      } else if (has_sample && p.type == *has_sample && !is_song(y)) {
-        // y is a Sample: continue along SAMPLES in the same direction.
-        if (up) {
-          for (auto [it, end] = boost::out_edges(y, s.g); it != end; ++it) {
-            Vertex z = boost::target(*it, s.g);
-            if (s.g[*it].type == *samples && is_song(z)) next->push_back(z);
-          }
-        }
-      }
-    };
-    if (up) {
-      for (auto [it, end] = boost::out_edges(v, s.g); it != end; ++it) {
-        follow(v, s.g[*it], boost::target(*it, s.g));
-      }
-      return;
-    }
-    for (auto [it, end] = boost::in_edges(v, s.g); it != end; ++it) {
-      const EdgeProps& p = s.g[*it];
-      Vertex x = boost::source(*it, s.g);
-      if (p.type != *samples) continue;
-      if (is_song(x)) {
-        next->push_back(x);
-      } else if (has_sample) {
-        for (auto [jt, jend] = boost::in_edges(x, s.g); jt != jend; ++jt) {
-          Vertex y = boost::source(*jt, s.g);
-          if (s.g[*jt].type == *has_sample && is_song(y)) next->push_back(y);
-        }
-      }
-    }
-  };
-
-  for (bool up : {true, false}) {
-    StampedArray& seen = ThreadScratch(0);
-    seen.Reset(s.ids.size());
-    seen.Set(start, 0);
-    std::vector<Vertex> frontier{start};
-    for (int d = 1; (max_depth == 0 || d <= max_depth) && !frontier.empty(); ++d) {
-      std::vector<Vertex> next, fresh;
-      for (Vertex v : frontier) {
-        LINER_RETURN_IF_ERROR(PollInterrupt(interrupt, &polls, 256));
-        step(v, up, &next);
-      }
-      for (Vertex v : next) {
-        if (!seen.Has(v)) {
-          seen.Set(v, d);
-          fresh.push_back(v);
-        }
-      }
-      std::sort(fresh.begin(), fresh.end());
-      for (Vertex v : fresh) out.push_back({s.ids[v], d, up});
-      frontier = std::move(fresh);
-    }
-  }
-  return out;
 }
 
 }  // namespace liner::graph

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cctype>
 #include <string>
+#include <thread>
 
 #include "graph/model.h"
 #include "graph/snapshot_impl.h"
@@ -116,40 +117,75 @@ void BuildDirectIndex(Snapshot::Impl* impl) {
   }
 }
 
-void AssignCsr(Vertex n, const std::vector<Vertex>& src, const std::vector<Vertex>& dst,
+namespace {
+
+// Runs fn(0, mid) here and fn(mid, n) on another thread when `parallel`, else fn(0, n).
+template <typename Fn>
+void TwoWay(bool parallel, size_t n, size_t mid, Fn&& fn) {
+  if (!parallel) {
+    fn(size_t{0}, n);
+    return;
+  }
+  std::thread other([&] { fn(mid, n); });
+  fn(size_t{0}, mid);
+  other.join();
+}
+
+// The vertex splitting `starts` (row starts) into two halves of about equal edge counts.
+size_t EdgeMedian(const std::vector<uint32_t>& starts) {
+  auto it = std::lower_bound(starts.begin(), starts.end(), starts.back() / 2);
+  return static_cast<size_t>(it - starts.begin());
+}
+
+}  // namespace
+
+void AssignCsr(Vertex n, const std::vector<uint64_t>& src, const std::vector<uint64_t>& dst,
                std::vector<EdgeProps>* props, Csr* g) {
   size_t m = src.size();
   auto& fwd = g->m_forward;
   auto& bwd = g->m_backward;
-  // Row starts by counting, then a stable placement pass (edges arrive in edge-id order).
-  auto row_starts = [n](const std::vector<Vertex>& keys, std::vector<uint32_t>* starts) {
+  // Row starts by counting (both directions at once), then stable placement passes: edges
+  // arrive in edge-id order. Each placement pass is split by vertex range over two threads;
+  // both threads read every edge and write only the rows of their range.
+  auto row_starts = [n](const std::vector<uint64_t>& keys, std::vector<uint32_t>* starts) {
     starts->assign(static_cast<size_t>(n) + 1, 0);
-    for (Vertex v : keys) ++(*starts)[v + 1];
+    for (uint64_t v : keys) ++(*starts)[v + 1];
     for (size_t v = 0; v < n; ++v) (*starts)[v + 1] += (*starts)[v];
   };
-  row_starts(src, &fwd.m_rowstart);
-  std::vector<uint32_t> next(fwd.m_rowstart.begin(), fwd.m_rowstart.end() - 1);
+  bool parallel = m >= (1u << 16);  // a thread pays for itself on big graphs only
+  TwoWay(parallel, 2, 1, [&](size_t lo, size_t hi) {
+    if (lo == 0) row_starts(src, &fwd.m_rowstart);
+    if (hi == 2) row_starts(dst, &bwd.m_rowstart);
+  });
   fwd.m_column.resize(m);
   fwd.m_edge_properties.resize(m);
-  for (size_t i = 0; i < m; ++i) {
-    uint32_t j = next[src[i]]++;
-    fwd.m_column[j] = dst[i];
-    fwd.m_edge_properties[j] = (*props)[i];
-  }
+  std::vector<uint32_t> next(fwd.m_rowstart.begin(), fwd.m_rowstart.end() - 1);
+  TwoWay(parallel, n, EdgeMedian(fwd.m_rowstart), [&](size_t lo, size_t hi) {
+    for (size_t i = 0; i < m; ++i) {
+      uint64_t s = src[i];
+      if (s < lo || s >= hi) continue;
+      uint32_t j = next[s]++;
+      fwd.m_column[j] = static_cast<Vertex>(dst[i]);
+      fwd.m_edge_properties[j] = (*props)[i];
+    }
+  });
   *props = {};
   // Backward: in forward order (source, edge id), bucketed by target; the property is the
   // forward edge index.
-  row_starts(dst, &bwd.m_rowstart);
-  next.assign(bwd.m_rowstart.begin(), bwd.m_rowstart.end() - 1);
   bwd.m_column.resize(m);
   bwd.m_edge_properties.resize(m);
-  for (Vertex v = 0; v < n; ++v) {
-    for (uint32_t j = fwd.m_rowstart[v]; j < fwd.m_rowstart[v + 1]; ++j) {
-      uint32_t k = next[fwd.m_column[j]]++;
-      bwd.m_column[k] = v;
-      bwd.m_edge_properties[k] = j;
+  next.assign(bwd.m_rowstart.begin(), bwd.m_rowstart.end() - 1);
+  TwoWay(parallel, n, EdgeMedian(bwd.m_rowstart), [&](size_t lo, size_t hi) {
+    for (Vertex v = 0; v < n; ++v) {
+      for (uint32_t j = fwd.m_rowstart[v]; j < fwd.m_rowstart[v + 1]; ++j) {
+        Vertex t = fwd.m_column[j];
+        if (t < lo || t >= hi) continue;
+        uint32_t k = next[t]++;
+        bwd.m_column[k] = v;
+        bwd.m_edge_properties[k] = j;
+      }
     }
-  }
+  });
 }
 
 // ---- SnapshotBuilder ----
@@ -229,7 +265,7 @@ Result<std::shared_ptr<const Snapshot>> SnapshotBuilder::Build() {
   d.nodes = {};
   BuildDirectIndex(impl.get());
   // Endpoints to dense indices.
-  std::vector<Vertex> src(d.ends.size()), dst(d.ends.size());
+  std::vector<uint64_t> src(d.ends.size()), dst(d.ends.size());
   for (size_t i = 0; i < d.ends.size(); ++i) {
     auto s = impl->Find(d.ends[i].first), t = impl->Find(d.ends[i].second);
     if (!s || !t) {

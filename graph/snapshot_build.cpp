@@ -4,6 +4,7 @@
 // bits. Edges: ForEachEdgeSkeleton reads endpoints, type and the `role`/`category` strings
 // straight from the record bytes. Roles are interned once per distinct string and their category
 // derived once per role. The CSR is then filled by two counting sorts (AssignCsr).
+#include <cstdint>
 #include <string>
 #include <thread>
 #include <vector>
@@ -179,22 +180,37 @@ Result<std::shared_ptr<const Snapshot>> BuildSnapshot(Transaction& txn, uint64_t
   }
   nodes.label_bits = {};
 
-  // Endpoints to dense indices, then the CSR.
-  std::vector<Vertex> src(m), dst(m);
-  for (size_t i = 0; i < m; ++i) {
-    auto s = impl->Find(edges.src[i]), t = impl->Find(edges.dst[i]);
-    if (!s || !t) {
-      return Status::Corruption("snapshot: edge " + std::to_string(edges.props[i].id) +
-                                " names node " +
-                                std::to_string(!s ? edges.src[i] : edges.dst[i]) +
-                                " which does not exist");
+  // Endpoints to dense indices in place (two halves on two threads), then the CSR.
+  size_t bad[2] = {SIZE_MAX, SIZE_MAX};  // first edge naming a missing node, per half
+  auto map_range = [&](size_t lo, size_t hi, size_t* first_bad) {
+    for (size_t i = lo; i < hi; ++i) {
+      auto s = impl->Find(edges.src[i]), t = impl->Find(edges.dst[i]);
+      if (!s || !t) {
+        *first_bad = i;
+        return;
+      }
+      edges.src[i] = *s;
+      edges.dst[i] = *t;
     }
-    src[i] = *s;
-    dst[i] = *t;
+  };
+  if (m >= (1u << 16)) {
+    std::thread other([&] { map_range(m / 2, m, &bad[1]); });
+    map_range(0, m / 2, &bad[0]);
+    other.join();
+  } else {
+    map_range(0, m, &bad[0]);
   }
+  for (size_t i : bad) {
+    if (i == SIZE_MAX) continue;
+    bool src_missing = !impl->Find(edges.src[i]);
+    return Status::Corruption("snapshot: edge " + std::to_string(edges.props[i].id) +
+                              " names node " +
+                              std::to_string(src_missing ? edges.src[i] : edges.dst[i]) +
+                              " which does not exist");
+  }
+  AssignCsr(static_cast<Vertex>(n), edges.src, edges.dst, &edges.props, &impl->g);
   edges.src = {};
   edges.dst = {};
-  AssignCsr(static_cast<Vertex>(n), src, dst, &edges.props, &impl->g);
   impl->role_names = std::move(edges.role_names);
   impl->role_index = std::move(edges.role_index);
   impl->build_ms =

@@ -7,6 +7,8 @@
 #include <algorithm>
 #include <bitset>
 #include <cstdint>
+#include <memory>
+#include <mutex>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -38,14 +40,21 @@ struct Snapshot::Impl {
   uint64_t generation = 0;
   double build_ms = 0;
 
+  // Caches the algorithms fill lazily (graph/algo_recommend.cpp): the snapshot stays logically
+  // immutable; `cache_mu` guards the pointer, the cache guards itself.
+  struct CoCreditCache;
+  mutable std::mutex cache_mu;
+  mutable std::shared_ptr<CoCreditCache> cocredit;
+
   std::optional<uint32_t> Find(NodeId id) const;
 };
 
 // Fills `g` from edges listed in edge-id order (src[i] -> dst[i] carrying props[i], dense
-// indices < n) with two counting sorts: each node's out-edges stay in edge-id order and its
-// in-edges are ordered by (source, edge id), exactly as Boost's own constructor orders them,
-// without its generic iterator adaptors. Consumes `props`.
-void AssignCsr(Vertex n, const std::vector<Vertex>& src, const std::vector<Vertex>& dst,
+// indices < n, held in 64-bit slots so callers can map NodeIds in place) with two counting
+// sorts: each node's out-edges stay in edge-id order and its in-edges are ordered by (source,
+// edge id), exactly as Boost's own constructor orders them, without its generic iterator
+// adaptors. Uses two threads on big graphs. Consumes `props`.
+void AssignCsr(Vertex n, const std::vector<uint64_t>& src, const std::vector<uint64_t>& dst,
                std::vector<EdgeProps>* props, Csr* g);
 
 // Index of `name` in a snapshot name table, appending it when new.
