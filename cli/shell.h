@@ -96,8 +96,9 @@ class Shell {
   void Print(const std::vector<std::string>& columns,
              const std::vector<std::vector<query::QValue>>& rows);
   // Resolves a name or title to one node: `#ID`, an exact (normalised) name, else a unique
-  // prefix. With several candidates it lists them and, at the prompt, asks which one; in a
-  // script it fails and says to use `#ID`. `labels` (may be empty) prefers nodes with them.
+  // prefix. With several candidates, or when only similar names exist (SuggestNames), it lists
+  // them and, at the prompt, asks which one; in a script it fails and says to use `#ID`.
+  // `labels` (may be empty) prefers nodes with them.
   Result<NodeId> ResolveNode(const std::string& name, const std::vector<std::string>& labels);
   // The node's name or title, or "#ID".
   std::string NodeName(NodeId id);

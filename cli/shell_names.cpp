@@ -1,8 +1,10 @@
 // Turning the names people type into nodes: exact (normalised) matches through the name index,
-// then prefixes, and a choice when several nodes share a name.
+// then prefixes, then suggestions (name_suggest.h); a choice when several nodes share a name
+// or when only suggestions are left.
 #include <algorithm>
 #include <ostream>
 
+#include "cli/name_suggest.h"
 #include "cli/shell.h"
 
 namespace liner::cli {
@@ -95,18 +97,32 @@ Result<NodeId> Shell::ResolveNode(const std::string& raw, const std::vector<std:
     if (HasAnyLabel(*txn, id, label_ids)) preferred.push_back(id);
   }
   if (!preferred.empty()) hits = preferred;
-  if (hits.empty()) return Status::NotFound("nothing is named '" + name + "'");
-  if (hits.size() == 1) {
+  // Nothing starts with the text either: suggest close names, but never pick one silently.
+  bool suggested = false;
+  if (hits.empty()) {
+    auto suggestions = SuggestNames(*txn, name, 8);
+    if (suggestions.empty()) {
+      return Status::NotFound("nothing is named '" + name + "', and no name is close to it");
+    }
+    for (const auto& s : suggestions) hits.push_back(s.id);
+    suggested = true;
+  }
+  if (hits.size() == 1 && !suggested) {
     if (!exact) err() << "(taking " << Describe(*txn, hits[0]) << ")\n";
     return hits[0];
   }
-  std::sort(hits.begin(), hits.end());
-  err() << (exact ? "Several nodes are named '" : "Several names start with '") << name
-        << "':\n";
+  if (!suggested) std::sort(hits.begin(), hits.end());
+  err() << (suggested ? "Nothing is named '"
+                      : exact ? "Several nodes are named '" : "Several names start with '")
+        << name << (suggested ? "'. Did you mean:\n" : "':\n");
   for (size_t i = 0; i < hits.size(); ++i) {
     err() << "  " << i + 1 << ". " << Describe(*txn, hits[i]) << "\n";
   }
   if (!options_.interactive || reader_ == nullptr) {
+    if (suggested) {
+      return Status::NotFound("nothing is named '" + name +
+                              "': repeat with one of the #IDs above or the exact name");
+    }
     return Status::InvalidArgument("'" + name + "' is ambiguous: repeat with one of the #IDs");
   }
   std::string answer;

@@ -5,6 +5,7 @@
 #include <ostream>
 #include <set>
 
+#include "cli/name_suggest.h"
 #include "cli/shell.h"
 #include "graph/graph.h"
 #include "graph/model.h"
@@ -78,6 +79,17 @@ graph::TraversalLimits Limits(Shell& shell) {
   return l;
 }
 
+// Why a suggestion was made, in words.
+std::string SuggestionReason(const NameSuggestion& s, const std::string& text) {
+  if (s.kind == 0) return "starts with '" + text + "'";
+  if (s.kind == 1) {
+    return s.distance == 0 ? "has the words"
+                           : "has the words, " + std::to_string(s.distance) +
+                                 (s.distance == 1 ? " slip" : " slips");
+  }
+  return std::to_string(s.distance) + (s.distance == 1 ? " edit away" : " edits away");
+}
+
 Status Whois(Shell& shell, const std::string& args) {
   if (args.empty()) return Status::InvalidArgument("usage: :whois NAME");
   auto words = SplitArgs(args);
@@ -87,14 +99,26 @@ Status Whois(Shell& shell, const std::string& args) {
   auto found = g.Lookup(name);
   if (!found.ok()) return found.status();
   std::vector<NodeId> ids = *found;
+  std::vector<std::string> reasons;
   bool fuzzy = ids.empty();
-  if (fuzzy) ids = txn->FindByNamePrefix(kNoToken, name, 20);
-  if (ids.empty()) return Status::NotFound("nothing is named '" + name + "'");
-  if (fuzzy) shell.out() << "(no exact match; names starting with '" << name << "')\n";
+  bool truncated = false;
+  if (fuzzy) {
+    auto suggestions = SuggestNames(*txn, name, 10, &truncated);
+    if (suggestions.empty()) {
+      return Status::NotFound("nothing is named '" + name + "', and no name is close to it");
+    }
+    for (const auto& sug : suggestions) {
+      ids.push_back(sug.id);
+      reasons.push_back(SuggestionReason(sug, name));
+    }
+    shell.out() << "No node is named '" << name
+                << "'. Suggestions, closest first (they are not matches):\n";
+  }
   graph::EdgeFilter credits;
   credits.types = {model::kCredited};
   std::vector<std::vector<QValue>> rows;
-  for (NodeId id : ids) {
+  for (size_t i = 0; i < ids.size(); ++i) {
+    NodeId id = ids[i];
     std::string labels;
     for (const auto& l : g.LabelsOf(id)) labels += (labels.empty() ? "" : ":") + l;
     auto hops = g.Neighbors(id, credits);
@@ -111,11 +135,25 @@ Status Whois(Shell& shell, const std::string& args) {
              (h.forward ? role + " on " + g.DisplayName(h.to)
                         : g.DisplayName(h.to) + " (" + role + ")");
     }
-    rows.push_back({QValue("#" + std::to_string(id)), QValue(labels),
-                    QValue(g.DisplayName(id)), QValue(g.Describe(id)),
-                    QValue(int64_t(hops->size())), QValue(top)});
+    std::vector<QValue> row = {QValue("#" + std::to_string(id)), QValue(labels),
+                               QValue(g.DisplayName(id))};
+    if (fuzzy) row.push_back(QValue(reasons[i]));
+    for (QValue v : {QValue(g.Describe(id)), QValue(int64_t(hops->size())), QValue(top)}) {
+      row.push_back(std::move(v));
+    }
+    rows.push_back(std::move(row));
   }
-  shell.Print({"id", "labels", "name", "details", "credits", "top credits"}, rows);
+  std::vector<std::string> columns = {"id", "labels", "name"};
+  if (fuzzy) columns.push_back("why suggested");
+  for (const char* c : {"details", "credits", "top credits"}) columns.push_back(c);
+  shell.Print(columns, rows);
+  if (fuzzy) {
+    shell.out() << "(':whois #ID' or the exact name picks one"
+                << (truncated ? "; only the first " + std::to_string(kSuggestScanLimit) +
+                                    " nodes were searched for similar names"
+                              : "")
+                << ")\n";
+  }
   return Status::OK();
 }
 
@@ -324,8 +362,11 @@ Status Lineage(Shell& shell, const std::string& args) {
 }  // namespace
 
 void RegisterDomainVerbs(ShellCommandTable& t) {
-  t.Add({"whois", ":whois NAME", "every node of that name, with what tells them apart",
-         "Exact (case- and accent-insensitive) matches, else names starting with NAME.",
+  t.Add({"whois", ":whois NAME",
+         "every node of that name (suggestions when none), with what tells them apart",
+         "Exact (case-, accent- and spacing-insensitive) matches of names, titles and aliases. "
+         "With none, suggestions, closest first: names starting with NAME, names holding its "
+         "words in any order (one slip allowed), names a few edits away.",
          ShellArg::kName, Whois});
   t.Add({"credits", ":credits SONG", "a song's credits by role category, and its samples", "",
          ShellArg::kName, Credits});

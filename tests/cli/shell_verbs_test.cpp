@@ -1,10 +1,14 @@
 // The shell's domain verbs over a small hand-built music graph.
 #include <catch2/catch.hpp>
 
+#include <sstream>
+
+#include "cli/name_suggest.h"
 #include "tests/cli/shell_fixture.h"
 
 using liner::testing::MusicDb;
 using liner::testing::ShellHarness;
+using liner::NodeId;
 
 TEST_CASE(":path reads the shortest chain as a sentence with every hop's role", "[cli]") {
   MusicDb m;
@@ -94,16 +98,89 @@ TEST_CASE("an ambiguous name in a script fails and asks for an #ID, which then w
                      "samples → June") != std::string::npos);
 }
 
-TEST_CASE(":whois falls back to names starting with the text", "[cli]") {
+TEST_CASE(":whois without an exact hit suggests names by prefix, words and edits, and says why",
+          "[cli]") {
   MusicDb m;
-  ShellHarness h(m.db());
-  REQUIRE(h.Run(":whois flor") == 0);
-  CHECK(h.out().find("no exact match") != std::string::npos);
-  CHECK(h.out().find("Florence Welch") != std::string::npos);
-  CHECK(h.out().find("Florence and the Machine") != std::string::npos);
+  auto whois = [&](const std::string& text) {
+    ShellHarness h(m.db());
+    h.shell().options().render.mode = liner::cli::OutputMode::kCsv;
+    REQUIRE(h.Run(":whois " + text) == 0);
+    std::string out = h.out();
+    CHECK(out.rfind("No node is named '" + text +
+                        "'. Suggestions, closest first (they are not matches):\n"
+                        "id,labels,name,why suggested,details,credits,top credits\n",
+                    0) == 0);
+    CHECK(out.find("(':whois #ID' or the exact name picks one)") != std::string::npos);
+    return out;
+  };
+  auto row = [](NodeId id, const std::string& name, const std::string& why) {
+    return "#" + std::to_string(id) + ",Person," + name + "," + why + ",";
+  };
+  // Names starting with the text come first, then the better-known one among equals.
+  std::string flor = whois("flor");
+  CHECK(flor.find("Florence Welch,starts with 'flor'") != std::string::npos);
+  CHECK(flor.find("Florence and the Machine,starts with 'flor'") != std::string::npos);
+  // Every word, in any order, with a slip in a long word.
+  CHECK(whois("Smith John").find(row(m.john1_, "John Smith", "has the words")) !=
+        std::string::npos);
+  CHECK(whois("Smith John").find(row(m.john2_, "John Smith", "has the words")) !=
+        std::string::npos);
+  CHECK(whois("Welch").find(row(m.florence_, "Florence Welch", "has the words")) !=
+        std::string::npos);
+  CHECK(whois("lamar kendrik")
+            .find(row(m.kendrick_, "Kendrick Lamar", "\"has the words, 1 slip\"")) !=
+        std::string::npos);
+  CHECK(whois("Florance").find(row(m.florence_, "Florence Welch", "\"has the words, 1 slip\"")) !=
+        std::string::npos);
+  std::string typos = whois("Kendrik Lamarr");
+  CHECK(typos.find(row(m.kendrick_, "Kendrick Lamar", "\"has the words, 2 slips\"")) !=
+        std::string::npos);
+  CHECK(typos.find("John Smith") == std::string::npos);
+  // A few edits from the whole name (a missing space, a short word misspelt).
+  CHECK(whois("Kendricklamar").find(row(m.kendrick_, "Kendrick Lamar", "1 edit away")) !=
+        std::string::npos);
+  std::string jon = whois("Jon Smith");
+  CHECK(jon.find(row(m.john1_, "John Smith", "1 edit away")) != std::string::npos);
+  CHECK(jon.find(row(m.john2_, "John Smith", "1 edit away")) != std::string::npos);
+  // Nothing close: an error, not a list of everything.
   ShellHarness none(m.db());
   CHECK(none.Run(":whois Nobody At All") == 1);
-  CHECK(none.err() == "error: line 1: nothing is named 'Nobody At All'\n");
+  CHECK(none.err() == "error: line 1: nothing is named 'Nobody At All', and no name is close to it\n");
+}
+
+TEST_CASE("a misspelt name in :path lists suggestions and fails in a script, and asks which one "
+          "at the prompt",
+          "[cli]") {
+  MusicDb m;
+  ShellHarness script(m.db());
+  CHECK(script.Run(":path 'Kendrik Lamar' 'Florence Welch'") == 1);
+  CHECK(script.err().find("Nothing is named 'Kendrik Lamar'. Did you mean:\n  1. #" +
+                          std::to_string(m.kendrick_) + " :Person Kendrick Lamar") !=
+        std::string::npos);
+  CHECK(script.err().find("repeat with one of the #IDs above or the exact name") !=
+        std::string::npos);
+  CHECK(script.out().empty());
+
+  ShellHarness prompt(m.db());
+  prompt.shell().options().interactive = true;
+  std::istringstream typed(":path 'Kendrik Lamar' 'Florence Welch'\n1\n");
+  auto reader = liner::cli::MakeStreamReader(typed);
+  CHECK(prompt.shell().RunReader(*reader) == 0);
+  CHECK(prompt.err().find("Did you mean:") != std::string::npos);
+  CHECK(prompt.out().find("Kendrick Lamar — lead vocals on → We Cry Together — samples → June — "
+                          "written by → Florence Welch") != std::string::npos);
+}
+
+TEST_CASE("edit distance counts insertions, deletions, substitutions and swaps, up to a bound",
+          "[cli]") {
+  using liner::cli::EditDistance;
+  CHECK(EditDistance("kendrick", "kendrick", 3) == 0);
+  CHECK(EditDistance("kendrik", "kendrick", 3) == 1);
+  CHECK(EditDistance("florance", "florence", 3) == 1);
+  CHECK(EditDistance("welhc", "welch", 3) == 1);  // a swap is one edit
+  CHECK(EditDistance("", "abc", 3) == 3);
+  CHECK(EditDistance("abcdefgh", "zzzzzzzz", 2) == 3);  // past the bound: bound + 1
+  CHECK(EditDistance("a", "abcdef", 2) == 3);
 }
 
 TEST_CASE(":show writes a Graphviz picture of a node's neighbourhood", "[cli]") {
