@@ -93,7 +93,7 @@ class RocksBulkLoader final : public BulkLoader {
     return id;
   }
 
-  Result<NodeId> AddNode(std::vector<TokenId> labels, PropertyMap props) override {
+  Result<NodeId> AddNode(std::vector<TokenId> labels, const PropertyMap& props) override {
     if (finished_) return Status::InvalidArgument("bulk load already finished");
     std::sort(labels.begin(), labels.end());
     labels.erase(std::unique(labels.begin(), labels.end()), labels.end());
@@ -118,7 +118,8 @@ class RocksBulkLoader final : public BulkLoader {
     return id;
   }
 
-  Result<EdgeId> AddEdge(NodeId src, NodeId dst, TokenId type, PropertyMap props) override {
+  Result<EdgeId> AddEdge(NodeId src, NodeId dst, TokenId type,
+                         const PropertyMap& props) override {
     if (finished_) return Status::InvalidArgument("bulk load already finished");
     if (type == kNoToken) return Status::InvalidArgument("relationship without a type");
     if (!Exists(src)) return Status::NotFound("start node " + std::to_string(src));

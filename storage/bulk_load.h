@@ -34,9 +34,10 @@ class BulkLoader {
   // The token of `name`, creating it (as part of this load) when it is new.
   virtual Result<TokenId> Token(TokenKind kind, std::string_view name) = 0;
   // Adds a node; `labels` and the property keys must be tokens from Token() or committed ones.
-  virtual Result<NodeId> AddNode(std::vector<TokenId> labels, PropertyMap props) = 0;
+  virtual Result<NodeId> AddNode(std::vector<TokenId> labels, const PropertyMap& props) = 0;
   // Adds an edge between nodes of this load or committed nodes (NotFound otherwise).
-  virtual Result<EdgeId> AddEdge(NodeId src, NodeId dst, TokenId type, PropertyMap props) = 0;
+  virtual Result<EdgeId> AddEdge(NodeId src, NodeId dst, TokenId type,
+                                 const PropertyMap& props) = 0;
   // A hint: about this many more nodes and edges will be added (lets the loader size its
   // buffers once instead of growing them; an overestimate costs address space, not memory).
   virtual void Reserve(uint64_t nodes, uint64_t edges) = 0;

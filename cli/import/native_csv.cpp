@@ -8,9 +8,12 @@ namespace liner::import {
 
 namespace {
 
+// ASCII white space (what std::isspace means in the C locale), without a locale lookup.
+bool IsSpace(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
+
 std::string_view Trim(std::string_view s) {
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
+  while (!s.empty() && IsSpace(s.front())) s.remove_prefix(1);
+  while (!s.empty() && IsSpace(s.back())) s.remove_suffix(1);
   return s;
 }
 
@@ -166,12 +169,13 @@ Status ImportCsvNodes(NativeImporter& imp, const NativeInput& input) {
   const bool int_ids = imp.options().id_type == IdType::kInteger;
   IdSpace* space = h.id_col >= 0 ? &imp.Space(h.columns[h.id_col].id_space) : nullptr;
   std::vector<TokenId> labels;
+  PropertyMap props;  // reused: its storage survives from row to row
   while (rows.Next(imp)) {
     const CsvReader& r = rows.reader();
     ++imp.summary().records_read;
     uint32_t bad_col = 0;
     std::string reason = FieldCountError(r, h, &bad_col);
-    PropertyMap props;
+    props.mutable_entries().clear();
     labels = default_labels;
     int64_t int_id = 0;
     std::string_view str_id;
@@ -220,7 +224,7 @@ Status ImportCsvNodes(NativeImporter& imp, const NativeInput& input) {
     }
     std::sort(labels.begin(), labels.end());
     labels.erase(std::unique(labels.begin(), labels.end()), labels.end());
-    auto node = imp.AddNode(labels, std::move(props));
+    auto node = imp.AddNode(labels, props);
     if (!node.ok()) {
       LINER_RETURN_IF_ERROR(imp.BadRow(Where(r, 1), node.status().message()));
       continue;
@@ -259,12 +263,13 @@ Status ImportCsvRelationships(NativeImporter& imp, const NativeInput& input) {
       spaces[i] = &imp.Space(c.id_space);
     }
   }
+  PropertyMap props;  // reused: its storage survives from row to row
   while (rows.Next(imp)) {
     const CsvReader& r = rows.reader();
     ++imp.summary().records_read;
     uint32_t bad_col = 0;
     std::string reason = FieldCountError(r, h, &bad_col);
-    PropertyMap props;
+    props.mutable_entries().clear();
     NodeId src = 0, dst = 0;
     TokenId type = default_type;
     for (size_t i = 0; i < h.columns.size() && reason.empty(); ++i) {
@@ -297,7 +302,7 @@ Status ImportCsvRelationships(NativeImporter& imp, const NativeInput& input) {
       LINER_RETURN_IF_ERROR(imp.BadRow(Where(r, bad_col), reason));
       continue;
     }
-    Status st = imp.AddEdge(src, dst, type, std::move(props));
+    Status st = imp.AddEdge(src, dst, type, props);
     if (!st.ok()) LINER_RETURN_IF_ERROR(imp.BadRow(Where(r, 1), st.message()));
   }
   return rows.status();

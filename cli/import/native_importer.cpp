@@ -94,6 +94,19 @@ Result<Value> ParseScalar(std::string_view text, PropType type) {
 }  // namespace
 
 bool ParseInt64(std::string_view text, int64_t* out) {
+  if (!text.empty() && text.size() < 19) {  // the common case: plain digits, no overflow
+    uint64_t v = 0;
+    size_t i = 0;
+    for (; i < text.size(); ++i) {
+      auto d = static_cast<unsigned>(static_cast<unsigned char>(text[i]) - '0');
+      if (d > 9) break;
+      v = v * 10 + d;
+    }
+    if (i == text.size()) {
+      *out = static_cast<int64_t>(v);
+      return true;
+    }
+  }
   text = Trim(text);
   if (!text.empty() && text.front() == '+') text.remove_prefix(1);
   if (text.empty()) return false;
@@ -141,22 +154,30 @@ Result<TokenId> NativeImporter::Key(std::string_view name) {
   return CachedToken(TokenKind::kPropertyKey, name, &keys_);
 }
 
-Result<NodeId> NativeImporter::AddNode(std::vector<TokenId> labels, PropertyMap props) {
-  std::vector<TokenId> counted = labels.empty() ? std::vector<TokenId>{kNoToken} : labels;
-  auto r = sink_->AddNode(std::move(labels), std::move(props));
+namespace {
+void Count(std::vector<uint64_t>* counts, TokenId token) {
+  if (token >= counts->size()) counts->resize(token + 1, 0);
+  ++(*counts)[token];
+}
+}  // namespace
+
+Result<NodeId> NativeImporter::AddNode(std::vector<TokenId> labels, const PropertyMap& props) {
+  auto r = sink_->AddNode(labels, props);
   if (!r.ok()) return r;
   if (sink_->last_existed()) {
     ++summary_.nodes_merged;
+  } else if (labels.empty()) {
+    Count(&label_counts_, kNoToken);
   } else {
-    for (TokenId l : counted) ++label_counts_[l];
+    for (TokenId l : labels) Count(&label_counts_, l);
   }
   return r;
 }
 
-Status NativeImporter::AddEdge(NodeId src, NodeId dst, TokenId type, PropertyMap props) {
-  auto r = sink_->AddEdge(src, dst, type, std::move(props));
+Status NativeImporter::AddEdge(NodeId src, NodeId dst, TokenId type, const PropertyMap& props) {
+  auto r = sink_->AddEdge(src, dst, type, props);
   if (!r.ok()) return r.status();
-  if (!sink_->last_existed()) ++type_counts_[type];
+  if (!sink_->last_existed()) Count(&type_counts_, type);
   return Status::OK();
 }
 
@@ -194,11 +215,14 @@ void NativeImporter::EndProgress() {
 
 Status NativeImporter::Commit() {
   EndProgress();
-  for (const auto& [label, n] : label_counts_) {
+  for (TokenId label = 0; label < label_counts_.size(); ++label) {
+    if (label_counts_[label] == 0) continue;
     std::string name = label == kNoToken ? "(no label)" : label_names_[label];
-    summary_.nodes_added[name] += n;
+    summary_.nodes_added[name] += label_counts_[label];
   }
-  for (const auto& [type, n] : type_counts_) summary_.edges_added[type_names_[type]] += n;
+  for (TokenId type = 0; type < type_counts_.size(); ++type) {
+    if (type_counts_[type] != 0) summary_.edges_added[type_names_[type]] += type_counts_[type];
+  }
   return sink_->Commit();
 }
 

@@ -47,8 +47,8 @@ class NativeImporter {
   Result<TokenId> Key(std::string_view name);
 
   // Adds a node / edge and counts it in the summary. `labels` holds tokens from Label().
-  Result<NodeId> AddNode(std::vector<TokenId> labels, PropertyMap props);
-  Status AddEdge(NodeId src, NodeId dst, TokenId type, PropertyMap props);
+  Result<NodeId> AddNode(std::vector<TokenId> labels, const PropertyMap& props);
+  Status AddEdge(NodeId src, NodeId dst, TokenId type, const PropertyMap& props);
 
   // A bad row: returns the error (stop) or, with skip_bad, reports it and returns OK.
   // `where` is "file:line:column".
@@ -71,7 +71,7 @@ class NativeImporter {
   std::unordered_map<std::string, IdSpace> spaces_;
   std::unordered_map<std::string, TokenId> labels_, types_, keys_;
   std::unordered_map<TokenId, std::string> label_names_, type_names_;
-  std::unordered_map<TokenId, uint64_t> label_counts_, type_counts_;
+  std::vector<uint64_t> label_counts_, type_counts_;  // by token
   uint64_t last_progress_ns_ = 0;
   bool progress_drawn_ = false;
 };

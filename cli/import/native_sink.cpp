@@ -15,17 +15,18 @@ class TransactionSink final : public GraphSink {
   Result<TokenId> Token(TokenKind kind, std::string_view name) override {
     return txn_->GetOrCreateToken(kind, name);
   }
-  Result<NodeId> AddNode(std::vector<TokenId> labels, PropertyMap props) override {
+  Result<NodeId> AddNode(std::vector<TokenId> labels, const PropertyMap& props) override {
     last_existed_ = false;
     LINER_ASSIGN_OR_RETURN(auto existing, FindExisting(labels, props));
-    if (!existing) return txn_->CreateNode(labels, std::move(props));
+    if (!existing) return txn_->CreateNode(labels, props);
     last_existed_ = true;
-    for (auto& [key, value] : props.mutable_entries()) {
-      LINER_RETURN_IF_ERROR(txn_->SetNodeProperty(*existing, key, std::move(value)));
+    for (const auto& [key, value] : props.entries()) {
+      LINER_RETURN_IF_ERROR(txn_->SetNodeProperty(*existing, key, value));
     }
     return *existing;
   }
-  Result<EdgeId> AddEdge(NodeId src, NodeId dst, TokenId type, PropertyMap props) override {
+  Result<EdgeId> AddEdge(NodeId src, NodeId dst, TokenId type,
+                         const PropertyMap& props) override {
     last_existed_ = false;
     for (auto c = txn_->Neighbors(src, Direction::kOut, type); c->Valid(); c->Next()) {
       if (c->entry().other != dst) continue;
@@ -35,7 +36,7 @@ class TransactionSink final : public GraphSink {
         return rec->id;
       }
     }
-    return txn_->CreateEdge(src, dst, type, std::move(props));
+    return txn_->CreateEdge(src, dst, type, props);
   }
   Status Commit() override { return txn_->Commit(); }
   bool last_existed() const override { return last_existed_; }
@@ -72,11 +73,12 @@ class BulkSink final : public GraphSink {
   Result<TokenId> Token(TokenKind kind, std::string_view name) override {
     return loader_->Token(kind, name);
   }
-  Result<NodeId> AddNode(std::vector<TokenId> labels, PropertyMap props) override {
-    return loader_->AddNode(std::move(labels), std::move(props));
+  Result<NodeId> AddNode(std::vector<TokenId> labels, const PropertyMap& props) override {
+    return loader_->AddNode(std::move(labels), props);
   }
-  Result<EdgeId> AddEdge(NodeId src, NodeId dst, TokenId type, PropertyMap props) override {
-    return loader_->AddEdge(src, dst, type, std::move(props));
+  Result<EdgeId> AddEdge(NodeId src, NodeId dst, TokenId type,
+                         const PropertyMap& props) override {
+    return loader_->AddEdge(src, dst, type, props);
   }
   Status Commit() override { return loader_->Commit(); }
   void Reserve(uint64_t nodes, uint64_t edges) override { loader_->Reserve(nodes, edges); }

@@ -24,8 +24,9 @@ class GraphSink {
  public:
   virtual ~GraphSink() = default;
   virtual Result<TokenId> Token(TokenKind kind, std::string_view name) = 0;
-  virtual Result<NodeId> AddNode(std::vector<TokenId> labels, PropertyMap props) = 0;
-  virtual Result<EdgeId> AddEdge(NodeId src, NodeId dst, TokenId type, PropertyMap props) = 0;
+  virtual Result<NodeId> AddNode(std::vector<TokenId> labels, const PropertyMap& props) = 0;
+  virtual Result<EdgeId> AddEdge(NodeId src, NodeId dst, TokenId type,
+                                 const PropertyMap& props) = 0;
   virtual Status Commit() = 0;
   // A sizing hint: about this many more nodes and edges will follow.
   virtual void Reserve(uint64_t /*nodes*/, uint64_t /*edges*/) {}
