@@ -1,6 +1,8 @@
-// Degree and (personalized) PageRank: push-style power iteration over the projected CSR.
+// Degree and (personalized) PageRank: pull-style power iteration over the projected graph,
+// flattened once per call.
 #include <algorithm>
 #include <cmath>
+#include <thread>
 
 #include "graph/algo_centrality.h"
 #include "graph/snapshot_impl.h"
@@ -33,21 +35,62 @@ Result<std::vector<NodeScore>> RunPageRank(const Snapshot& snap, const Projectio
   }
   const Snapshot::Impl& s = snap.impl();
   size_t n = s.ids.size();
-  LINER_ASSIGN_OR_RETURN(std::vector<uint32_t> deg, Degrees(s, f, intr));
-  std::vector<double> rank = teleport, next(n);
+  // The projected graph flattened once into pull lists: in[v] holds every u whose projected
+  // neighbours include v (with multiplicity), so an iteration is
+  //   next[v] = Σ over u in in[v] of rank[u] / deg[u]
+  // — reads only, split over two threads by vertex range (each sum in a fixed order, so the
+  // result does not depend on the split).
+  std::vector<uint32_t> deg(n, 0);
+  std::vector<uint64_t> in_start(n + 1, 0);
   uint64_t polls = 0;
-  for (int it = 0; it < o.iterations; ++it) {
-    double dangling = 0;
-    std::fill(next.begin(), next.end(), 0.0);
+  for (Vertex v = 0; v < n; ++v) {
+    LINER_RETURN_IF_ERROR(PollInterrupt(intr, &polls));
+    if (!f.NodeOk(s, v)) continue;
+    ForEachNeighbor(s, f, v, [&](Vertex u, const EdgeProps&) {
+      ++deg[v];
+      ++in_start[u + 1];
+    });
+  }
+  for (size_t v = 0; v < n; ++v) in_start[v + 1] += in_start[v];
+  std::vector<Vertex> in(in_start[n]);
+  {
+    std::vector<uint64_t> fill(in_start.begin(), in_start.end() - 1);
     for (Vertex v = 0; v < n; ++v) {
-      LINER_RETURN_IF_ERROR(PollInterrupt(intr, &polls, 1 << 16));
+      LINER_RETURN_IF_ERROR(PollInterrupt(intr, &polls));
+      if (!f.NodeOk(s, v)) continue;
+      ForEachNeighbor(s, f, v, [&](Vertex u, const EdgeProps&) { in[fill[u]++] = v; });
+    }
+  }
+  std::vector<double> rank = teleport, next(n), contrib(n);
+  // Half of the pull work on each thread.
+  size_t mid = static_cast<size_t>(
+      std::lower_bound(in_start.begin(), in_start.end(), in_start[n] / 2) - in_start.begin());
+  mid = std::min(mid, n);
+  auto pull = [&](size_t lo, size_t hi) {
+    for (size_t v = lo; v < hi; ++v) {
+      double sum = 0;
+      for (uint64_t i = in_start[v]; i < in_start[v + 1]; ++i) sum += contrib[in[i]];
+      next[v] = sum;
+    }
+  };
+  for (int it = 0; it < o.iterations; ++it) {
+    LINER_RETURN_IF_ERROR(intr != nullptr ? intr->Check() : Status::OK());
+    double dangling = 0;
+    for (Vertex v = 0; v < n; ++v) {
+      contrib[v] = 0;
       if (rank[v] == 0 || !f.NodeOk(s, v)) continue;
       if (deg[v] == 0) {
         dangling += rank[v];
-        continue;
+      } else {
+        contrib[v] = rank[v] / deg[v];
       }
-      double share = rank[v] / deg[v];
-      ForEachNeighbor(s, f, v, [&](Vertex u, const EdgeProps&) { next[u] += share; });
+    }
+    if (in.size() >= (1u << 16)) {
+      std::thread other([&] { pull(mid, n); });
+      pull(0, mid);
+      other.join();
+    } else {
+      pull(0, n);
     }
     double change = 0;
     for (Vertex v = 0; v < n; ++v) {

@@ -88,6 +88,7 @@ bool Snapshot::HasLabel(uint32_t index, std::string_view label) const {
 }
 uint64_t Snapshot::generation() const { return impl_->generation; }
 double Snapshot::build_ms() const { return impl_->build_ms; }
+Snapshot::BuildPhases Snapshot::build_phases() const { return impl_->phases; }
 
 size_t Snapshot::MemoryBytes() const {
   const Impl& s = *impl_;

@@ -4,6 +4,8 @@
 // bits. Edges: ForEachEdgeSkeleton reads endpoints, type and the `role`/`category` strings
 // straight from the record bytes. Roles are interned once per distinct string and their category
 // derived once per role. The CSR is then filled by two counting sorts (AssignCsr).
+#include <time.h>
+
 #include <cstdint>
 #include <string>
 #include <thread>
@@ -17,7 +19,15 @@ namespace liner::graph {
 
 namespace {
 
+// CPU time of the calling thread in milliseconds.
+double ThreadCpuMs() {
+  timespec ts{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+  return static_cast<double>(ts.tv_sec) * 1e3 + static_cast<double>(ts.tv_nsec) / 1e6;
+}
+
 struct NodeScan {
+  double cpu_ms = 0;
   std::vector<NodeId> ids;
   std::vector<std::pair<NodeId, uint32_t>> label_bits;  // (node, label bit), any order
   Status status;
@@ -26,6 +36,7 @@ struct NodeScan {
 // Node ids in id order and every (node, label bit) pair.
 void ScanNodeSide(Transaction& txn, const std::vector<std::pair<TokenId, uint32_t>>& labels,
                   const Interrupt* interrupt, NodeScan* out) {
+  double cpu0 = ThreadCpuMs();
   uint64_t polls = 0;
   auto fail = [&](Status st) {
     out->status = std::move(st);
@@ -45,9 +56,11 @@ void ScanNodeSide(Transaction& txn, const std::vector<std::pair<TokenId, uint32_
     if (fail(PollInterrupt(interrupt, &polls))) return;
   }
   fail(nodes->status());
+  out->cpu_ms = ThreadCpuMs() - cpu0;
 }
 
 struct EdgeScan {
+  double cpu_ms = 0;
   std::vector<NodeId> src, dst;
   std::vector<EdgeProps> props;
   std::vector<std::string> role_names{""};
@@ -59,6 +72,7 @@ struct EdgeScan {
 void ScanEdgeSide(Transaction& txn, const std::vector<uint32_t>& type_of, uint32_t unknown_type,
                   TokenId role_key, TokenId category_key, uint64_t expected,
                   const Interrupt* interrupt, EdgeScan* out) {
+  double cpu0 = ThreadCpuMs();
   out->src.reserve(expected);
   out->dst.reserve(expected);
   out->props.reserve(expected);
@@ -112,6 +126,7 @@ void ScanEdgeSide(Transaction& txn, const std::vector<uint32_t>& type_of, uint32
     return interrupted.ok();
   });
   out->status = interrupted.ok() ? st : interrupted;
+  out->cpu_ms = ThreadCpuMs() - cpu0;
 }
 
 }  // namespace
@@ -155,6 +170,7 @@ Result<std::shared_ptr<const Snapshot>> BuildSnapshot(Transaction& txn, uint64_t
     ScanEdgeSide(txn, type_of, unknown_type, role_key, category_key, expected_edges, interrupt,
                  &edges);
   }
+  double finish0 = ThreadCpuMs();
   LINER_RETURN_IF_ERROR(nodes.status);
   LINER_RETURN_IF_ERROR(edges.status);
   size_t n = nodes.ids.size(), m = edges.src.size();
@@ -213,6 +229,7 @@ Result<std::shared_ptr<const Snapshot>> BuildSnapshot(Transaction& txn, uint64_t
   edges.dst = {};
   impl->role_names = std::move(edges.role_names);
   impl->role_index = std::move(edges.role_index);
+  impl->phases = {nodes.cpu_ms, edges.cpu_ms, ThreadCpuMs() - finish0};
   impl->build_ms =
       std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
   return std::shared_ptr<const Snapshot>(std::make_shared<Snapshot>(std::move(impl)));

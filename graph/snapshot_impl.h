@@ -39,6 +39,7 @@ struct Snapshot::Impl {
   std::unordered_map<std::string, uint32_t> label_index, type_index, role_index;
   uint64_t generation = 0;
   double build_ms = 0;
+  Snapshot::BuildPhases phases;
 
   // Caches the algorithms fill lazily (graph/algo_recommend.cpp): the snapshot stays logically
   // immutable; `cache_mu` guards the pointer, the cache guards itself.
