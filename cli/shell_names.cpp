@@ -5,7 +5,9 @@
 #include <ostream>
 
 #include "cli/name_suggest.h"
+#include "cli/node_summary.h"
 #include "cli/shell.h"
+#include "graph/graph.h"
 
 namespace liner::cli {
 namespace {
@@ -37,13 +39,9 @@ std::string Describe(Transaction& txn, NodeId id) {
     if (extra.size() > 120) break;
   }
   if (!extra.empty()) out += " {" + extra + "}";
-  TokenId credited = txn.LookupToken(TokenKind::kRelType, "CREDITED");
-  if (credited != kNoToken) {
-    uint64_t out_deg = txn.Degree(id, Direction::kOut, credited);
-    uint64_t in_deg = txn.Degree(id, Direction::kIn, credited);
-    if (out_deg > 0) out += ", " + std::to_string(out_deg) + " credits";
-    if (in_deg > 0) out += ", " + std::to_string(in_deg) + " credited people";
-  }
+  graph::Graph g(&txn);
+  if (std::string context = Context(g, id); !context.empty()) out += "; " + context;
+  if (std::string top = TopCredits(g, id, 3); !top.empty()) out += "; " + top;
   return out;
 }
 

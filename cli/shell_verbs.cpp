@@ -6,6 +6,7 @@
 #include <set>
 
 #include "cli/name_suggest.h"
+#include "cli/node_summary.h"
 #include "cli/shell.h"
 #include "graph/graph.h"
 #include "graph/model.h"
@@ -123,22 +124,19 @@ Status Whois(Shell& shell, const std::string& args) {
     for (const auto& l : g.LabelsOf(id)) labels += (labels.empty() ? "" : ":") + l;
     auto hops = g.Neighbors(id, credits);
     if (!hops.ok()) return hops.status();
-    std::string top;
-    size_t shown = 0;
-    for (const auto& h : *hops) {
-      if (++shown > 3) {
-        top += ", …";
-        break;
+    std::string details = g.Describe(id);
+    if (std::string context = Context(g, id); !context.empty()) {
+      if (!details.empty() && details.back() == ')') {
+        details.insert(details.size() - 1, "; " + context);  // inside "(Song #12; …)"
+      } else {
+        details += " " + context;
       }
-      std::string role = g.EdgeProperty(h.edge, model::kRole);
-      top += (top.empty() ? "" : ", ") +
-             (h.forward ? role + " on " + g.DisplayName(h.to)
-                        : g.DisplayName(h.to) + " (" + role + ")");
     }
     std::vector<QValue> row = {QValue("#" + std::to_string(id)), QValue(labels),
                                QValue(g.DisplayName(id))};
     if (fuzzy) row.push_back(QValue(reasons[i]));
-    for (QValue v : {QValue(g.Describe(id)), QValue(int64_t(hops->size())), QValue(top)}) {
+    for (QValue v : {QValue(details), QValue(int64_t(hops->size())),
+                     QValue(TopCredits(g, id, 3))}) {
       row.push_back(std::move(v));
     }
     rows.push_back(std::move(row));

@@ -86,6 +86,24 @@ TEST_CASE(":whois lists every node of an ambiguous name with what tells them apa
   CHECK(out.find("performer on Valentine") != std::string::npos);
 }
 
+TEST_CASE(":whois tells nodes apart by their groups and their credits grouped by collaborator",
+          "[cli]") {
+  MusicDb m;
+  ShellHarness h(m.db());
+  h.shell().options().render.mode = liner::cli::OutputMode::kCsv;
+  REQUIRE(h.Run(":whois Florence Welch\n:whois June\n:whois Florence and the Machine") == 0);
+  std::string out = h.out();
+  CHECK(out.find("member of Florence and the Machine") != std::string::npos);
+  CHECK(out.find("songwriting on June") != std::string::npos);
+  CHECK(out.find("Florence Welch (songwriting); Florence and the Machine (performer)") !=
+        std::string::npos);
+  CHECK(out.find("members Florence Welch") != std::string::npos);
+  // The same summary helps choose between candidates.
+  ShellHarness choose(m.db());
+  CHECK(choose.Run(":path 'John Smith' June") == 1);
+  CHECK(choose.err().find("; performer on Valentine") != std::string::npos);
+}
+
 TEST_CASE("an ambiguous name in a script fails and asks for an #ID, which then works",
           "[cli]") {
   MusicDb m;
