@@ -47,9 +47,9 @@ int CmdGenerate(const std::vector<std::string>& args, Io& io) {
   auto stats = GenerateGraph(*spec, flags.Get("out"));
   if (!stats.ok()) return ReportError(io, stats.status());
   io.out << "generated " << stats->persons << " persons, " << stats->songs << " songs, "
-         << stats->samples << " samples, " << stats->credits << " credits ("
-         << stats->total_edges() << " edges) in " << flags.Get("out") << " ("
-         << static_cast<int64_t>(stats->seconds * 1000) << " ms)\n";
+         << stats->samples << " samples, " << stats->credits << " credits (" << stats->total_edges()
+         << " edges) in " << flags.Get("out") << " (" << static_cast<int64_t>(stats->seconds * 1000)
+         << " ms)\n";
   return 0;
 }
 

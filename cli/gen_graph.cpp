@@ -19,8 +19,8 @@ namespace liner::cli {
 // ---- PyRandom ----
 
 PyRandom::PyRandom(__int128 seed) {
-  unsigned __int128 v = seed < 0 ? static_cast<unsigned __int128>(-seed)
-                                 : static_cast<unsigned __int128>(seed);
+  unsigned __int128 v =
+      seed < 0 ? static_cast<unsigned __int128>(-seed) : static_cast<unsigned __int128>(seed);
   std::vector<uint32_t> key;
   while (v != 0) {
     key.push_back(static_cast<uint32_t>(v));
@@ -45,8 +45,8 @@ PyRandom::PyRandom(__int128 seed) {
     if (j >= key.size()) j = 0;
   }
   for (int k = kN - 1; k; --k) {
-    mt_[i] = (mt_[i] ^ ((mt_[i - 1] ^ (mt_[i - 1] >> 30)) * 1566083941u)) -
-             static_cast<uint32_t>(i);
+    mt_[i] =
+        (mt_[i] ^ ((mt_[i - 1] ^ (mt_[i - 1] >> 30)) * 1566083941u)) - static_cast<uint32_t>(i);
     ++i;
     if (i >= kN) {
       mt_[0] = mt_[kN - 1];
@@ -94,8 +94,8 @@ namespace {
 namespace fs = std::filesystem;
 
 enum Role : uint8_t { kPerformer, kFeatured, kWriter, kProducer, kEngineer, kMixer, kMastering };
-constexpr std::array<std::string_view, 7> kRoles = {"performer", "featured", "writer", "producer",
-                                                     "engineer",  "mixer",    "mastering"};
+constexpr std::array<std::string_view, 7> kRoles = {"performer", "featured", "writer",   "producer",
+                                                    "engineer",  "mixer",    "mastering"};
 constexpr std::array<std::string_view, 7> kSampleKinds = {
     "vocal", "drum break", "melody", "bassline", "interpolation", "loop", "horn stab"};
 constexpr std::array<double, 7> kSampleKindWeights = {0.25, 0.25, 0.15, 0.1, 0.1, 0.1, 0.05};
@@ -163,7 +163,11 @@ std::string PyFloat2(double v) {
 class Generator {
  public:
   explicit Generator(const GenSpec& spec)
-      : n_(spec.persons), m_(spec.songs), seed_(spec.seed), nparams_(spec.nparams), rng_(spec.seed) {}
+      : n_(spec.persons),
+        m_(spec.songs),
+        seed_(spec.seed),
+        nparams_(spec.nparams),
+        rng_(spec.seed) {}
 
   Status Run(const std::string& outdir, GenStats* stats);
 
@@ -231,8 +235,8 @@ void Generator::MakeCredits() {
                                      M * 0.7 * 1.3,          M * 0.6,       M * 0.5};
   const double pref[kGroups] = {0.5, 0.5, 0.6, 0.6, 0.6, 0.55};
   for (int g = 0; g < kGroups; ++g) {
-    p_new_[g] = std::min(0.95, static_cast<double>(end_[g] - next_[g]) /
-                                   std::max(1.0, exp_slots[g]) * 1.02);
+    p_new_[g] = std::min(
+        0.95, static_cast<double>(end_[g] - next_[g]) / std::max(1.0, exp_slots[g]) * 1.02);
     p_pref_[g] = pref[g];
   }
   credits_.reserve(static_cast<size_t>(m_ * 7.2));
@@ -293,7 +297,9 @@ void Generator::MakeSamples() {
       } else {
         b = static_cast<uint32_t>(PickIdx(a));
       }
-      if (b == static_cast<uint64_t>(a) || std::find(targets.begin(), targets.end(), b) != targets.end()) continue;
+      if (b == static_cast<uint64_t>(a) ||
+          std::find(targets.begin(), targets.end(), b) != targets.end())
+        continue;
       targets.push_back(b);
       pool.push_back(b);
       double x = R();
@@ -412,8 +418,7 @@ Status Generator::WriteStatsAndParams(const std::string& dir, double t0_seconds)
     if (pr.Random() < 0.5) {
       return credited[static_cast<size_t>(pr.Random() * static_cast<double>(credited.size()))];
     }
-    return credits_[static_cast<size_t>(pr.Random() * static_cast<double>(credits_.size()))]
-        .person;
+    return credits_[static_cast<size_t>(pr.Random() * static_cast<double>(credits_.size()))].person;
   };
   if (credited.empty()) return Status::InvalidArgument("generate: no credited person");
   std::vector<int64_t> persons, name_ids;
@@ -449,8 +454,9 @@ Status Generator::WriteStatsAndParams(const std::string& dir, double t0_seconds)
   }
 
   // ---- stats.json (json.dump(indent=1) layout) ----
-  double secs = std::chrono::duration<double>(
-                    std::chrono::steady_clock::now().time_since_epoch()).count() - t0_seconds;
+  double secs =
+      std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count() -
+      t0_seconds;
   const auto samples = static_cast<int64_t>(samples_.size());
   const auto ncredits = static_cast<int64_t>(credits_.size());
   Out out(dir + "/stats.json");
@@ -470,14 +476,14 @@ Status Generator::WriteStatsAndParams(const std::string& dir, double t0_seconds)
         << "\n   ]";
   }
   out << (top.empty() ? "]" : "\n  ]") << "\n },\n \"most_sampled_song_times\": " << most_sampled
-      << ",\n \"florence_welch_credits\": " << pdeg[0] << ",\n \"gen_seconds\": "
-      << PyFloat2(secs) << "\n}";
+      << ",\n \"florence_welch_credits\": " << pdeg[0] << ",\n \"gen_seconds\": " << PyFloat2(secs)
+      << "\n}";
   return out.Close();
 }
 
 Status Generator::Run(const std::string& outdir, GenStats* stats) {
-  double t0 = std::chrono::duration<double>(
-                  std::chrono::steady_clock::now().time_since_epoch()).count();
+  double t0 =
+      std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
   std::error_code ec;
   fs::create_directories(outdir, ec);
   if (ec) return Status::IOError("generate: cannot create " + outdir + ": " + ec.message());
@@ -490,8 +496,9 @@ Status Generator::Run(const std::string& outdir, GenStats* stats) {
   stats->songs = m_;
   stats->samples = static_cast<int64_t>(samples_.size());
   stats->credits = static_cast<int64_t>(credits_.size());
-  stats->seconds = std::chrono::duration<double>(
-                       std::chrono::steady_clock::now().time_since_epoch()).count() - t0;
+  stats->seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count() -
+      t0;
   return Status::OK();
 }
 

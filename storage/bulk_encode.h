@@ -25,9 +25,14 @@ inline void PutLe(std::string* out, uint64_t v, int bytes) {
 inline void EncodeValue(const Value& v, std::string* out) {
   out->push_back(static_cast<char>(v.type()));
   switch (v.type()) {
-    case Value::Type::kNull: break;
-    case Value::Type::kBool: out->push_back(v.as_bool() ? 1 : 0); break;
-    case Value::Type::kInt: PutLe(out, static_cast<uint64_t>(v.as_int()), 8); break;
+    case Value::Type::kNull:
+      break;
+    case Value::Type::kBool:
+      out->push_back(v.as_bool() ? 1 : 0);
+      break;
+    case Value::Type::kInt:
+      PutLe(out, static_cast<uint64_t>(v.as_int()), 8);
+      break;
     case Value::Type::kFloat: {
       double d = v.as_float();
       uint64_t bits;

@@ -21,7 +21,8 @@ void BulkIndex::AddLabels(uint32_t set, NodeId node) {
 void BulkIndex::AddName(uint32_t set, std::string_view norm, NodeId node) {
   NameEntry e{{0, 0}, text_.size(), node, static_cast<uint32_t>(norm.size()), set};
   for (size_t i = 0; i < 16; ++i) {
-    e.head[i / 8] = (e.head[i / 8] << 8) | (i < norm.size() ? static_cast<unsigned char>(norm[i]) : 0u);
+    e.head[i / 8] =
+        (e.head[i / 8] << 8) | (i < norm.size() ? static_cast<unsigned char>(norm[i]) : 0u);
   }
   names_.push_back(e);
   if (norm.size() > 16) text_.append(norm);
@@ -63,7 +64,7 @@ Status BulkIndex::WriteNames(SstOut* sst, const std::vector<TokenId>& all_labels
     if (a.head[0] != b.head[0]) return a.head[0] < b.head[0];
     if (a.head[1] != b.head[1]) return a.head[1] < b.head[1];
     if (a.size > 16 || b.size > 16) {
-      if (a.size <= 16) return true;   // a is a proper prefix of b
+      if (a.size <= 16) return true;  // a is a proper prefix of b
       if (b.size <= 16) return false;
       int c = Text(a.offset, a.size).compare(Text(b.offset, b.size));
       if (c != 0) return c < 0;
@@ -104,7 +105,8 @@ Status BulkIndex::WriteLabelsAndValues(SstOut* sst, const std::vector<TokenId>& 
   }
   std::sort(values_.begin(), values_.end(), [&](const ValueEntry& a, const ValueEntry& b) {
     if (a.key != b.key) return a.key < b.key;
-    if (a.tag != b.tag) return static_cast<unsigned char>(a.tag) < static_cast<unsigned char>(b.tag);
+    if (a.tag != b.tag)
+      return static_cast<unsigned char>(a.tag) < static_cast<unsigned char>(b.tag);
     if (a.num != b.num) return a.num < b.num;
     if (a.tag == 's') {
       int c = Text(a.offset, static_cast<uint32_t>(a.num))

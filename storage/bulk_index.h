@@ -66,7 +66,7 @@ class BulkIndex {
     NodeId node;
     TokenId key;
     uint32_t set;
-    char tag;         // 'b', 'f', 'i' or 's'
+    char tag;  // 'b', 'f', 'i' or 's'
   };
   std::string_view Text(uint64_t offset, uint32_t size) const {
     return std::string_view(text_.data() + offset, size);

@@ -118,8 +118,7 @@ class RocksBulkLoader final : public BulkLoader {
     return id;
   }
 
-  Result<EdgeId> AddEdge(NodeId src, NodeId dst, TokenId type,
-                         const PropertyMap& props) override {
+  Result<EdgeId> AddEdge(NodeId src, NodeId dst, TokenId type, const PropertyMap& props) override {
     if (finished_) return Status::InvalidArgument("bulk load already finished");
     if (type == kNoToken) return Status::InvalidArgument("relationship without a type");
     if (!Exists(src)) return Status::NotFound("start node " + std::to_string(src));
@@ -183,12 +182,10 @@ class RocksBulkLoader final : public BulkLoader {
     job->rest = std::make_unique<SstOut>(db_, kCfIndex, dir_ + "/index-rest-" + gen + ".sst");
     std::vector<TokenId> labels = index_.AllLabels();
     IndexJob* j = job.get();
-    j->names_thread = std::thread([this, j, labels] {
-      j->names_status = index_.WriteNames(j->names.get(), labels);
-    });
-    j->rest_thread = std::thread([this, j, labels] {
-      j->rest_status = index_.WriteLabelsAndValues(j->rest.get(), labels);
-    });
+    j->names_thread = std::thread(
+        [this, j, labels] { j->names_status = index_.WriteNames(j->names.get(), labels); });
+    j->rest_thread = std::thread(
+        [this, j, labels] { j->rest_status = index_.WriteLabelsAndValues(j->rest.get(), labels); });
     index_job_ = std::move(job);
   }
   void JoinIndexJob() {
@@ -287,8 +284,8 @@ class RocksBulkLoader final : public BulkLoader {
       s.sparse.reserve(edges_.size());
       for (size_t i = 0; i < edges_.size(); ++i) {
         const auto& e = edges_[i];
-        s.sparse.push_back({out ? e.src : e.dst,
-                            Adj{out ? e.dst : e.src, static_cast<uint32_t>(i), e.type}});
+        s.sparse.push_back(
+            {out ? e.src : e.dst, Adj{out ? e.dst : e.src, static_cast<uint32_t>(i), e.type}});
       }
       std::sort(s.sparse.begin(), s.sparse.end(), [](const auto& a, const auto& b) {
         return a.first != b.first ? a.first < b.first : a.second < b.second;
@@ -356,9 +353,10 @@ class RocksBulkLoader final : public BulkLoader {
     for (const auto& p : unique_prefixes_) {
       it->Seek(p);
       if (it->Valid() && it->key().starts_with(p)) {
-        return Status::Constraint(DescribeUnique(p) + " already belongs to node " +
-                                  std::to_string(keys::ReadU64(std::string_view(
-                                      it->key().data(), it->key().size()), it->key().size() - 8)));
+        return Status::Constraint(
+            DescribeUnique(p) + " already belongs to node " +
+            std::to_string(keys::ReadU64(std::string_view(it->key().data(), it->key().size()),
+                                         it->key().size() - 8)));
       }
     }
     return FromRocks(it->status(), "unique check");
@@ -400,8 +398,8 @@ class RocksBulkLoader final : public BulkLoader {
       if (kind == 'N') base = before.nodes;
       if (kind == 'E') base = before.edges;
       if (kind == 'L' || kind == 'T') {
-        std::string n = db_->CommittedTokenName(kind == 'L' ? TokenKind::kLabel
-                                                             : TokenKind::kRelType, token);
+        std::string n =
+            db_->CommittedTokenName(kind == 'L' ? TokenKind::kLabel : TokenKind::kRelType, token);
         const auto& m = kind == 'L' ? before.by_label : before.by_type;
         auto it = m.find(n);
         if (!n.empty() && it != m.end()) base = it->second;
@@ -457,7 +455,8 @@ class RocksBulkLoader final : public BulkLoader {
     {
       const uint64_t out_split = SplitBucket(out_adj), in_split = SplitBucket(in_adj);
       std::thread t0([&] { st[0] = WriteAdjacency(out_adj, 0, out_split, &out_lower); });
-      std::thread t1([&] { st[1] = WriteAdjacency(out_adj, out_split, out_adj.range, &out_upper); });
+      std::thread t1(
+          [&] { st[1] = WriteAdjacency(out_adj, out_split, out_adj.range, &out_upper); });
       std::thread t2([&] { st[2] = WriteAdjacency(in_adj, 0, in_split, &in_lower); });
       st[3] = WriteAdjacency(in_adj, in_split, in_adj.range, &in_upper);
       t0.join();

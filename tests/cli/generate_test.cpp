@@ -1,7 +1,6 @@
 // liner generate: the synthetic graph generator draws Python's random stream, is deterministic,
 // writes consistent files and rejects bad arguments.
 #include <catch2/catch.hpp>
-
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -100,8 +99,9 @@ TEST_CASE("Generating the small scale twice writes identical files with the scri
 TEST_CASE("Another seed gives another graph with the same shape", "[cli][generate]") {
   liner::testing::TempDir dir;
   REQUIRE(Generate({"--persons", "300", "--songs", "400", "--out", dir.Sub("a")}).code == 0);
-  REQUIRE(Generate({"--persons", "300", "--songs", "400", "--seed", "7", "--out", dir.Sub("b")})
-              .code == 0);
+  REQUIRE(
+      Generate({"--persons", "300", "--songs", "400", "--seed", "7", "--out", dir.Sub("b")}).code ==
+      0);
   CHECK(Slurp(dir.Sub("a") + "/credits.csv") != Slurp(dir.Sub("b") + "/credits.csv"));
   CHECK(Lines(dir.Sub("b") + "/persons.csv").size() == 301);
   CHECK(Lines(dir.Sub("b") + "/songs.csv").size() == 401);
@@ -115,8 +115,8 @@ TEST_CASE("Another seed gives another graph with the same shape", "[cli][generat
     CHECK(p < 300);
     CHECK(s >= 0);
     CHECK(s < 400);
-    CHECK(std::string("performer featured writer producer engineer mixer mastering")
-              .find(role) != std::string::npos);
+    CHECK(std::string("performer featured writer producer engineer mixer mastering").find(role) !=
+          std::string::npos);
   }
 }
 

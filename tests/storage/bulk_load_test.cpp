@@ -2,15 +2,16 @@
 // the same graph loaded both ways gives byte-identical column families, also when the load
 // goes into a database that already holds data. The fast encoders match codec and
 // NormalizeName.
-#include <catch2/catch.hpp>
+#include "storage/bulk_load.h"
+
 #include <rocksdb/db.h>
 
+#include <catch2/catch.hpp>
 #include <map>
 #include <string>
 #include <vector>
 
 #include "storage/bulk_encode.h"
-#include "storage/bulk_load.h"
 #include "storage/codec.h"
 #include "storage/database.h"
 #include "tests/support/temp_dir.h"
@@ -125,10 +126,26 @@ void Replay(Writer& w, int round, const std::vector<NodeId>& old_nodes) {
   const TokenId credited = w.Token(TokenKind::kRelType, "CREDITED");
   const TokenId samples = w.Token(TokenKind::kRelType, "SAMPLES");
   const TokenId role = w.Token(TokenKind::kPropertyKey, "role");
-  const std::vector<std::string> names = {
-      "Florence Welch", "florence  WELCH", "Beyoncé", "BEYONCE", "Straße", "Ab", "Abc",
-      "ab\tc", "  padded  ", "a", "Zoë", "x\x01y", "Zz", "", "Ab", "Kendrick Lamar",
-      "Sixteen bytes ab", "Sixteen bytes abc", "Sixteen bytes a", "sixteen BYTES AB"};
+  const std::vector<std::string> names = {"Florence Welch",
+                                          "florence  WELCH",
+                                          "Beyoncé",
+                                          "BEYONCE",
+                                          "Straße",
+                                          "Ab",
+                                          "Abc",
+                                          "ab\tc",
+                                          "  padded  ",
+                                          "a",
+                                          "Zoë",
+                                          "x\x01y",
+                                          "Zz",
+                                          "",
+                                          "Ab",
+                                          "Kendrick Lamar",
+                                          "Sixteen bytes ab",
+                                          "Sixteen bytes abc",
+                                          "Sixteen bytes a",
+                                          "sixteen BYTES AB"};
   std::vector<NodeId> nodes = old_nodes;
   for (int i = 0; i < 60; ++i) {
     std::string nm = names[i % names.size()] + (i >= 20 ? " " + std::to_string(i + round) : "");
@@ -142,12 +159,23 @@ void Replay(Writer& w, int round, const std::vector<NodeId>& old_nodes) {
       p.Set(name, Value(nm));
     }
     switch (i % 6) {
-      case 0: p.Set(id, Value(int64_t{i * 37 % 11 - 5 + round * 100})); break;
-      case 1: p.Set(id, Value("s" + std::to_string(i % 9 + round))); break;
-      case 2: p.Set(id, Value(1.5 * i)); break;
-      case 3: p.Set(id, Value(2.0 * i + round)); break;
-      case 4: p.Set(id, Value(i % 2 == 0)); break;
-      default: break;
+      case 0:
+        p.Set(id, Value(int64_t{i * 37 % 11 - 5 + round * 100}));
+        break;
+      case 1:
+        p.Set(id, Value("s" + std::to_string(i % 9 + round)));
+        break;
+      case 2:
+        p.Set(id, Value(1.5 * i));
+        break;
+      case 3:
+        p.Set(id, Value(2.0 * i + round));
+        break;
+      case 4:
+        p.Set(id, Value(i % 2 == 0));
+        break;
+      default:
+        break;
     }
     if (i % 5 == 1) p.Set(aliases, Value(ValueList{Value("Alias " + nm), Value(nm), Value(7)}));
     if (i % 3 == 0) p.Set(year, Value(int64_t{1960 + i}));
@@ -176,9 +204,10 @@ std::vector<NodeId> AllNodes(Database& db) {
 
 }  // namespace
 
-TEST_CASE("A bulk load writes the same bytes as a transaction, into an empty and a filled "
-          "database",
-          "[storage][bulk]") {
+TEST_CASE(
+    "A bulk load writes the same bytes as a transaction, into an empty and a filled "
+    "database",
+    "[storage][bulk]") {
   TempDir dir;
   const std::string a = dir.Sub("txn"), b = dir.Sub("bulk");
   {
