@@ -51,7 +51,9 @@ class PathSearch {
     }
     while (!levels_a_.back().empty() && !levels_b_.back().empty()) {
       if (max_hops_ != 0 && levels_a_.size() + levels_b_.size() - 2 >= max_hops_) return false;
-      bool from_a = levels_a_.back().size() <= levels_b_.back().size();
+      // Expand the side with fewer edges to walk (not fewer vertices: a frontier of a few
+      // hubs costs more than many ordinary people).
+      bool from_a = Volume(levels_a_.back()) <= Volume(levels_b_.back());
       if (!Expand(from_a)) return false;
       if (!meet_.empty()) break;
     }
@@ -88,6 +90,12 @@ class PathSearch {
 
  private:
   bool Banned(Vertex v) const { return use_banned_ && ban_.Has(v); }
+  // Edges (of any type, both directions) incident to a frontier: the cost of expanding it.
+  uint64_t Volume(const std::vector<Vertex>& level) const {
+    uint64_t sum = 0;
+    for (Vertex v : level) sum += boost::out_degree(v, s_.g) + boost::in_degree(v, s_.g);
+    return sum;
+  }
   bool PairBanned(Vertex x, Vertex y) const {
     return banned_pairs_ != nullptr && !banned_pairs_->empty() &&
            banned_pairs_->count(PairKey(x, y)) != 0;
