@@ -5,6 +5,7 @@
 #
 #   bash bench/import_bench.sh [MB_PER_FORMAT ...]      # default: 100
 #   LINER=build/liner OUT=/tmp/liner-import-bench bash bench/import_bench.sh 50 100 200
+#   ARGS="--cache-entries 100000" bash bench/import_bench.sh 30 60 120   # memory stays flat
 #
 # Prints one row per format and size: input MB, wall s, CPU s (user+sys), MB/s of uncompressed
 # input per wall second and per CPU second, peak RSS (from /usr/bin/time -v).
@@ -33,7 +34,7 @@ for mb in "${sizes[@]}"; do
     rm -rf "$db"
     bytes=$(cat "$dir"/* | wc -c)
     log="$OUT/time-$fmt-$mb.txt"
-    /usr/bin/time -v "$LINER" import --db "$db" --format "$fmt" "$dir" >"$OUT/out-$fmt-$mb.txt" 2>"$log"
+    /usr/bin/time -v "$LINER" import --db "$db" --format "$fmt" ${ARGS:-} "$dir" >"$OUT/out-$fmt-$mb.txt" 2>"$log"
     wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2,a,":"); s=0; for(i=1;i<=n;i++) s=s*60+a[i]; print s}' "$log")
     cpu=$(awk -F': ' '/User time/ {u=$2} /System time/ {s=$2} END {print u+s}' "$log")
     rss=$(awk -F': ' '/Maximum resident set size/ {print int($2/1024)}' "$log")

@@ -35,7 +35,7 @@ Result<import::NativeOptions> NativeOptionsFrom(const Flags& flags, Io& io) {
   o.common.warnings = &io.err;
   // Tuning of the MusicBrainz, Discogs and music-routes importers (docs/import-format.md).
   LINER_ASSIGN_OR_RETURN(long long batch, flags.GetInt("batch-writes", 1000));
-  LINER_ASSIGN_OR_RETURN(long long cache, flags.GetInt("cache-entries", 1'000'000));
+  LINER_ASSIGN_OR_RETURN(long long cache, flags.GetInt("cache-entries", 100'000));
   if (batch < 0 || cache < 0) {
     return Status::InvalidArgument("liner import: --batch-writes and --cache-entries take a "
                                    "number >= 0");

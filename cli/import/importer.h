@@ -35,7 +35,7 @@ struct ImportOptions {
   // writes and undo the committed batches when the import fails (resolve_batches.h); 0 = one
   // transaction. `cache_entries` bounds the resolver's in-memory maps (resolve_graph.h).
   uint64_t batch_writes = 1000;
-  uint64_t cache_entries = 1'000'000;
+  uint64_t cache_entries = 100'000;
 };
 
 struct ImportSummary {

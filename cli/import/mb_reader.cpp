@@ -59,7 +59,8 @@ Status ReadArchive(const std::string& path, uint64_t* bytes,
   archive_read_support_format_tar(a.get());
   archive_read_support_format_gnutar(a.get());
   if (archive_read_open_filename(a.get(), path.c_str(), 1 << 20) != ARCHIVE_OK) {
-    return Status::IOError(path + ": " + archive_error_string(a.get()));
+    return Status::IOError(path + ": cannot read the archive: " + archive_error_string(a.get()) +
+                           " (damaged or truncated?)");
   }
   archive_entry* entry = nullptr;
   std::string buf(1 << 20, '\0');
@@ -67,7 +68,8 @@ Status ReadArchive(const std::string& path, uint64_t* bytes,
     int r = archive_read_next_header(a.get(), &entry);
     if (r == ARCHIVE_EOF) break;
     if (r != ARCHIVE_OK && r != ARCHIVE_WARN) {
-      return Status::InvalidArgument(path + ": damaged archive: " + archive_error_string(a.get()));
+      return Status::InvalidArgument(path + ": damaged archive: " + archive_error_string(a.get()) +
+                                     " (is the file complete?)");
     }
     std::string name = archive_entry_pathname(entry);
     std::string base = std::filesystem::path(name).filename().string();
@@ -94,7 +96,7 @@ Status ReadArchive(const std::string& path, uint64_t* bytes,
       la_ssize_t n = archive_read_data(a.get(), buf.data(), buf.size());
       if (n < 0) {
         return Status::InvalidArgument(path + ":" + name + ": damaged archive: " +
-                                       archive_error_string(a.get()));
+                                       archive_error_string(a.get()) + " (is the file complete?)");
       }
       if (n == 0) break;
       *bytes += static_cast<uint64_t>(n);

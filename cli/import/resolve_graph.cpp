@@ -74,7 +74,10 @@ Result<std::vector<NodeId>> Resolver::NameCandidates(const std::string& label,
   if (key.empty()) return out;
   auto mem = names_.find(label + '\0' + key);
   if (mem != names_.end()) out.push_back(mem->second);
-  if (empty_labels_.count(label)) return out;
+  if (empty_labels_.count(label) &&
+      (caches_complete_ || !seen_.MaybeContains(label + '\0' + key))) {
+    return out;
+  }
   LINER_ASSIGN_OR_RETURN(TokenId label_tok, Token(TokenKind::kLabel, label));
   TokenId name_key = txn().LookupToken(TokenKind::kPropertyKey, IsTitled(label) ? "title" : "name");
   auto consider = [&](NodeId id) -> Status {
@@ -129,21 +132,30 @@ bool Resolver::Conflicts(const NodeRecord& node, const NodeSpec& spec) {
 }
 
 void Resolver::Remember(const NodeSpec& spec, NodeId id) {
-  if (!spec.id_key.empty() && !spec.id_value.is_null()) ids_.emplace(IdKey(spec), id);
+  if (!spec.id_key.empty() && !spec.id_value.is_null()) {
+    std::string k = IdKey(spec);
+    seen_.Add(k);
+    ids_.emplace(std::move(k), id);
+  }
   if (!spec.match_by_name) return;
+  auto remember = [&](const std::string& label, const std::string& name) {
+    std::string k = ResolveKey(name);
+    if (k.empty()) return;
+    k = label + '\0' + k;
+    seen_.Add(k);
+    names_.emplace(std::move(k), id);
+  };
   for (const std::string& label : KindLabels(spec.label)) {
-    std::string k = ResolveKey(spec.name);
-    if (!k.empty()) names_.emplace(label + '\0' + k, id);
-    for (const auto& alias : spec.aliases) {
-      std::string ak = ResolveKey(alias);
-      if (!ak.empty()) names_.emplace(label + '\0' + ak, id);
-    }
+    remember(label, spec.name);
+    for (const auto& alias : spec.aliases) remember(label, alias);
   }
 }
 
 Result<NodeId> Resolver::Resolve(const NodeSpec& spec) {
   const std::vector<std::string> labels = KindLabels(spec.label);
-  const bool in_db = InDatabase(labels);
+  const bool in_db =
+      InDatabase(labels) || (!caches_complete_ && !spec.id_key.empty() &&
+                             !spec.id_value.is_null() && seen_.MaybeContains(IdKey(spec)));
   if (!spec.id_key.empty() && !spec.id_value.is_null()) {
     if (auto it = ids_.find(IdKey(spec)); it != ids_.end()) {
       LINER_RETURN_IF_ERROR(Update(it->second, spec, /*by_id=*/true));
@@ -294,9 +306,10 @@ Status Resolver::Link(NodeId src, NodeId dst, std::string_view type, Props props
       if (v) k += std::to_string(static_cast<int>(v->type())) + v->ToString();
     }
     auto it = fresh_edges_.find(k);
-    if (it == fresh_edges_.end() && fresh_edges_complete_) {
+    if (it == fresh_edges_.end() && (caches_complete_ || !seen_.MaybeContains(k))) {
       LINER_ASSIGN_OR_RETURN(EdgeId e, txn().CreateEdge(src, dst, type_tok, std::move(map)));
       LINER_RETURN_IF_ERROR(batches_.EdgeCreated(e));
+      seen_.Add(k);
       fresh_edges_.emplace(std::move(k), e);
       ++summary_.edges_added[std::string(type)];
       return Status::OK();
@@ -361,14 +374,13 @@ Result<bool> Resolver::RecordDone() {
 
 void Resolver::DropCaches() {
   // Everything the maps knew is in the database (committed or in the open batch), where the
-  // indexes find it: from now on every label is looked up there.
+  // indexes find it: from now on keys seen_ may know are looked up there.
   names_ = {};
   ids_ = {};
   fresh_edges_ = {};
   touched_nodes_ = {};
   touched_edges_ = {};
-  empty_labels_.clear();
-  fresh_edges_complete_ = false;
+  caches_complete_ = false;
 }
 
 Status ReportBad(const ImportOptions& options, ImportSummary& summary, const std::string& where,

@@ -10,7 +10,8 @@
 // properties that changed. Re-importing a file therefore changes nothing.
 // Memory stays bounded: the in-memory maps that spare index lookups (ids and names seen, edges
 // written) are dropped when they exceed `cache_entries` entries, after which lookups go to the
-// database's indexes.
+// database's indexes, except for keys a fixed-size filter (resolve_seen.h) has never seen in a
+// label that was empty when the import began.
 // Not thread-safe: one Resolver per import, used from one thread.
 
 #include <cstdint>
@@ -25,6 +26,7 @@
 #include "cli/import/importer.h"
 #include "cli/import/importer_progress.h"
 #include "cli/import/resolve_batches.h"
+#include "cli/import/resolve_seen.h"
 #include "storage/database.h"
 
 namespace liner::import {
@@ -47,7 +49,7 @@ class Resolver {
  public:
   Resolver(ImportBatches& batches, ImportSummary& summary, std::string source,
            uint64_t cache_entries = kDefaultCacheEntries);
-  static constexpr uint64_t kDefaultCacheEntries = 1'000'000;
+  static constexpr uint64_t kDefaultCacheEntries = 100'000;
 
   // The node `spec` denotes, created or updated as needed.
   Result<NodeId> Resolve(const NodeSpec& spec);
@@ -87,16 +89,17 @@ class Resolver {
   // overwrite; see Update).
   std::unordered_set<NodeId> touched_nodes_;
   std::unordered_set<EdgeId> touched_edges_;
-  // False once the caches were dropped: an edge with a fresh endpoint may then be in the
-  // database without being in fresh_edges_.
-  bool fresh_edges_complete_ = true;
+  // False once the caches were dropped: what this import wrote may then be in the database
+  // without being in the maps (seen_ still knows which keys it may have written).
+  bool caches_complete_ = true;
+  SeenFilter seen_;
   // (label kind + '\0' + name key) -> node, for names and aliases seen in this import.
   std::unordered_map<std::string, NodeId> names_;
   // (label kind + '\0' + id key + '\0' + id value) -> node, for ids seen in this import.
   std::unordered_map<std::string, NodeId> ids_;
   // Edges written by this import with a fresh endpoint, by (src, dst, type, identity values).
   std::unordered_map<std::string, EdgeId> fresh_edges_;
-  // Labels with no committed node when the import began: lookups in the database are skipped.
+  // Labels with no node when the import began: lookups in the database are skipped (see seen_).
   std::unordered_set<std::string> empty_labels_;
 };
 

@@ -73,6 +73,17 @@ TEST_CASE("A MusicBrainz dump archive imports its entity members and skips the o
     REQUIRE(sx.ok());
     CHECK(sx->records_read == 75);
     CHECK(GraphDump(*x.db) == GraphDump(*r.db));
+    // Cut in half, as by an interrupted download.
+    const std::string xz = ReadAll(path + ".xz");
+    const std::string cut = r.Write("cut.tar.xz", xz.substr(0, xz.size() / 2));
+    RealDb c;
+    auto sc = ImportMusicBrainz(*c.db, {cut}, {});
+    REQUIRE_FALSE(sc.ok());
+    CHECK_THAT(sc.status().message(),
+               Catch::StartsWith(cut + ":") &&
+                   (Catch::Contains("(damaged or truncated?)") ||
+                    Catch::Contains("(is the file complete?)")));
+    CHECK(NodeCount(*c.db) == 0);
   } else {
     WARN("xz is not installed: the .tar.xz variant was not tried");
   }

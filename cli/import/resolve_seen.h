@@ -1,0 +1,43 @@
+#pragma once
+// SeenFilter: a fixed-size Bloom filter of the keys an import has written (external ids, name
+// keys, edge identities). While the resolver's exact in-memory maps are complete they answer
+// every question; once they have been dropped to bound memory, a key the filter has never seen
+// was certainly not written by this import, so for a label that was empty when the import
+// began the index lookups can still be skipped. A false positive only costs a lookup.
+// Memory: 2^log2_bits bits (16 MiB by default), whatever the input size.
+// Not thread-safe.
+
+#include <cstdint>
+#include <functional>
+#include <string_view>
+#include <vector>
+
+namespace liner::import {
+
+class SeenFilter {
+ public:
+  explicit SeenFilter(unsigned log2_bits = 27)
+      : words_((uint64_t{1} << log2_bits) / 64), mask_((uint64_t{1} << log2_bits) - 1) {}
+
+  void Add(std::string_view key) {
+    uint64_t h = std::hash<std::string_view>{}(key), step = Step(h);
+    for (int i = 0; i < kProbes; ++i, h += step) words_[(h & mask_) >> 6] |= Bit(h);
+  }
+  bool MaybeContains(std::string_view key) const {
+    uint64_t h = std::hash<std::string_view>{}(key), step = Step(h);
+    for (int i = 0; i < kProbes; ++i, h += step) {
+      if (!(words_[(h & mask_) >> 6] & Bit(h))) return false;
+    }
+    return true;
+  }
+
+ private:
+  static constexpr int kProbes = 3;
+  static uint64_t Step(uint64_t h) { return ((h >> 29) * 0x9E3779B97F4A7C15ull) | 1; }
+  static uint64_t Bit(uint64_t h) { return uint64_t{1} << (h & 63); }
+
+  std::vector<uint64_t> words_;
+  uint64_t mask_;
+};
+
+}  // namespace liner::import
