@@ -33,7 +33,8 @@ int CmdShell(const std::vector<std::string>& args, Io& io) {
   options.interactive = interactive;
   options.keep_going = flags.Has("keep-going");
   options.timing = interactive || flags.Has("timing");
-  options.color = io.stdout_is_terminal && std::getenv("NO_COLOR") == nullptr;
+  const char* no_color = std::getenv("NO_COLOR");  // no-color.org: set and not empty
+  options.color = io.stdout_is_terminal && (no_color == nullptr || *no_color == '\0');
   options.render.mode = io.stdout_is_terminal ? OutputMode::kBox : OutputMode::kTable;
   // At the prompt a grid shows the first and last 20 rows of a large result (as DuckDB does).
   options.render.max_rows = interactive ? 40 : 0;

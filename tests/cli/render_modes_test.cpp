@@ -223,3 +223,19 @@ TEST_CASE("mode names parse and unknown names list the valid ones", "[cli]") {
   CHECK(bad.status().message() ==
         "unknown output mode 'xml' (choose one of box, table, csv, tsv, json, jsonl, markdown)");
 }
+
+TEST_CASE("colour makes grid headers bold and nulls dim, and never touches streaming modes",
+          "[cli]") {
+  RenderOptions opt;
+  opt.mode = OutputMode::kBox;
+  opt.color = true;
+  std::ostringstream box;
+  liner::cli::RenderAll(opt, kColumns, kRows, box);
+  CHECK(box.str().find("\x1b[1mname          \x1b[0m") != std::string::npos);
+  CHECK(box.str().find("\x1b[2mnull          \x1b[0m") != std::string::npos);
+  opt.mode = OutputMode::kCsv;
+  std::ostringstream csv;
+  liner::cli::RenderAll(opt, kColumns, kRows, csv);
+  CHECK(csv.str().find('\x1b') == std::string::npos);
+  CHECK(Render(OutputMode::kBox).find('\x1b') == std::string::npos);
+}
