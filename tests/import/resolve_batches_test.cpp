@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "cli/import/importer.h"
+#include "cli/import/resolve_seen.h"
 #include "tests/import/resolve_test_support.h"
 
 using namespace liner;
@@ -132,4 +133,19 @@ TEST_CASE("Batch size and cache bounds do not change what a Discogs import write
   CHECK(again->nodes_added.empty());
   CHECK(again->edges_added.empty());
   CHECK(GraphDump(*many.db) == want);
+}
+
+TEST_CASE("The seen-keys filter never forgets a key and rarely claims an unseen one", "[import]") {
+  SeenFilter seen(20);  // 1 Mbit
+  auto key = [](const char* kind, int i) {
+    return std::string("Person") + '\0' + kind + std::to_string(i);
+  };
+  for (int i = 0; i < 10000; ++i) seen.Add(key("name", i));
+  int forgotten = 0, false_positives = 0;
+  for (int i = 0; i < 10000; ++i) {
+    forgotten += !seen.MaybeContains(key("name", i));
+    false_positives += seen.MaybeContains(key("other", i));
+  }
+  CHECK(forgotten == 0);
+  CHECK(false_positives < 20);  // expected about 0.3 in 10,000
 }
