@@ -207,9 +207,13 @@ uint32_t Generator::Pick(int g) {
     pid = 0;  // group exhausted and empty pool (tiny scales): borrow any artist
   } else if (R() < p_pref_[g]) {
     pid = pool[PickIdx(static_cast<int64_t>(pool.size()))];
-  } else {
+  } else if (!known_[g].empty()) {
     const auto& kn = known_[g];
     pid = kn[PickIdx(static_cast<int64_t>(kn.size()))];
+  } else {
+    // A group with no people of its own at tiny scales (the script fails here with an
+    // IndexError): draw among the people it borrowed instead.
+    pid = pool[PickIdx(static_cast<int64_t>(pool.size()))];
   }
   pool.push_back(pid);
   return pid;
@@ -424,7 +428,8 @@ Status Generator::WriteStatsAndParams(const std::string& dir, double t0_seconds)
   std::vector<int64_t> persons, name_ids;
   std::vector<std::pair<int64_t, int64_t>> pairs;
   for (int i = 0; i < nparams_; ++i) persons.push_back(start_person());
-  while (static_cast<int>(pairs.size()) < nparams_) {
+  // Pairs need two credited people (with one, the script would loop forever).
+  while (static_cast<int>(pairs.size()) < nparams_ && credited.size() > 1) {
     int64_t a = start_person(), b = start_person();
     if (a != b) pairs.emplace_back(a, b);
   }
