@@ -32,7 +32,7 @@ class Suggester {
     }
   }
 
-  std::vector<NameSuggestion> Run(size_t limit, bool* truncated) {
+  std::vector<NameSuggestion> Run(size_t limit, bool* truncated, const std::atomic<bool>* cancel) {
     if (text_.empty()) return {};
     // Through the name index: names that start with the text, or with one of its words.
     for (NodeId id : txn_.FindByNamePrefix(kNoToken, text_, 50)) Consider(id);
@@ -49,6 +49,7 @@ class Suggester {
         more = true;
         break;
       }
+      if (cancel != nullptr && seen % 1024 == 0 && cancel->load()) break;
       if (found_.count(cursor->id()) == 0) Consider(cursor->id());
     }
     if (truncated != nullptr) *truncated = more;
@@ -176,8 +177,8 @@ int EditDistance(std::string_view a, std::string_view b, int bound) {
 }
 
 std::vector<NameSuggestion> SuggestNames(Transaction& txn, std::string_view text, size_t limit,
-                                         bool* scan_truncated) {
-  return Suggester(txn, text).Run(limit, scan_truncated);
+                                         bool* scan_truncated, const std::atomic<bool>* cancel) {
+  return Suggester(txn, text).Run(limit, scan_truncated, cancel);
 }
 
 }  // namespace liner::cli

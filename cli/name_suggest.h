@@ -8,6 +8,7 @@
 // words, names within a few edits). Matching is on NormalizeName() text (case, accents and
 // spacing ignored). Stateless and thread-safe as far as the transaction is.
 
+#include <atomic>
 #include <cstddef>
 #include <string>
 #include <string_view>
@@ -33,9 +34,11 @@ struct NameSuggestion {
 // Up to `limit` suggestions, best first: names starting with the text or holding all its words,
 // then words with slips, then names by edits; among equals by number of credits, then name. Empty when
 // nothing is close. `scan_truncated` (optional) tells whether the database had more nodes than
-// the pass looked at.
+// the pass looked at. When `cancel` (optional) becomes true the pass stops early (Ctrl-C) and
+// the suggestions found so far are returned.
 std::vector<NameSuggestion> SuggestNames(Transaction& txn, std::string_view text, size_t limit,
-                                         bool* scan_truncated = nullptr);
+                                         bool* scan_truncated = nullptr,
+                                         const std::atomic<bool>* cancel = nullptr);
 
 // Optimal-string-alignment edit distance (insertions, deletions, substitutions and swaps of
 // two neighbouring characters) over bytes, stopping early once it exceeds `bound`

@@ -98,7 +98,8 @@ Result<NodeId> Shell::ResolveNode(const std::string& raw, const std::vector<std:
   // Nothing starts with the text either: suggest close names, but never pick one silently.
   bool suggested = false;
   if (hits.empty()) {
-    auto suggestions = SuggestNames(*txn, name, 8);
+    auto suggestions = SuggestNames(*txn, name, 8, nullptr, &interrupted_);
+    if (interrupted_.load()) return Status::Cancelled("interrupted");
     if (suggestions.empty()) {
       return Status::NotFound("nothing is named '" + name + "', and no name is close to it");
     }

@@ -104,7 +104,8 @@ Status Whois(Shell& shell, const std::string& args) {
   bool fuzzy = ids.empty();
   bool truncated = false;
   if (fuzzy) {
-    auto suggestions = SuggestNames(*txn, name, 10, &truncated);
+    auto suggestions = SuggestNames(*txn, name, 10, &truncated, shell.interrupt_flag());
+    if (shell.interrupt_flag()->load()) return Status::Cancelled("interrupted");
     if (suggestions.empty()) {
       return Status::NotFound("nothing is named '" + name + "', and no name is close to it");
     }

@@ -189,6 +189,15 @@ TEST_CASE("a misspelt name in :path lists suggestions and fails in a script, and
                           "written by → Florence Welch") != std::string::npos);
 }
 
+TEST_CASE("Ctrl-C during the search for similar names cancels :whois and :path", "[cli]") {
+  MusicDb m;
+  ShellHarness h(m.db(), /*keep_going=*/true);
+  h.shell().interrupt_flag()->store(true);  // as the SIGINT handler does
+  CHECK(h.Run(":whois Florance\n:path Florance June") == 1);
+  CHECK(h.err() == "error: line 1: cancelled: interrupted\nerror: line 2: cancelled: interrupted\n");
+  CHECK(h.out().empty());
+}
+
 TEST_CASE("edit distance counts insertions, deletions, substitutions and swaps, up to a bound",
           "[cli]") {
   using liner::cli::EditDistance;
