@@ -106,6 +106,7 @@ Result<std::unique_ptr<Database>> RocksDatabase::OpenImpl(const std::string& pat
   std::unique_ptr<RocksDatabase> self(new RocksDatabase());
   self->path_ = path;
   self->read_only_ = options.read_only;
+  self->cache_disabled_ = !options.adjacency_cache;
   rocksdb::DB* raw = nullptr;
   rocksdb::Status s = options.read_only
                           ? rocksdb::DB::OpenForReadOnly(dbo, path, descs, &self->handles_, &raw)
@@ -117,6 +118,8 @@ Result<std::unique_ptr<Database>> RocksDatabase::OpenImpl(const std::string& pat
 }
 
 RocksDatabase::~RocksDatabase() {
+  cache_stop_ = true;
+  if (cache_thread_.joinable()) cache_thread_.join();
   if (db_) {
     for (auto* h : handles_) db_->DestroyColumnFamilyHandle(h);
     db_->Close();
@@ -264,6 +267,102 @@ Status RocksDatabase::CommitBatch(rocksdb::WriteBatch* batch, const Delta& delta
   for (const auto& [k, n] : updated) counts_[k] = n;
   generation_.fetch_add(1);
   return Status::OK();
+}
+
+}  // namespace liner
+
+namespace liner {
+
+uint64_t RocksDatabase::SnapshotAndGeneration(bool with_snapshot,
+                                              const rocksdb::Snapshot** snapshot) {
+  std::lock_guard lock(commit_mu_);
+  if (with_snapshot) *snapshot = db_->GetSnapshot();
+  return generation_.load();
+}
+
+Result<std::shared_ptr<const AdjacencyCache>> RocksDatabase::BuildCache() {
+  AdjacencyCache::Inputs in;
+  in.db = db_.get();
+  in.out = cf(kCfOut);
+  in.in = cf(kCfIn);
+  in.index = cf(kCfIndex);
+  in.generation = SnapshotAndGeneration(true, &in.snapshot);
+  in.node_limit = next_node_.load();
+  {
+    std::shared_lock lock(state_mu_);
+    auto it = counts_.find({'E', 0});
+    if (it != counts_.end()) in.edges_hint = it->second;
+  }
+  in.stop = &cache_stop_;
+  auto built = AdjacencyCache::Build(in);
+  db_->ReleaseSnapshot(in.snapshot);
+  if (!built.ok()) return built.status();
+  std::lock_guard lock(cache_mu_);
+  if (!*built) {
+    if (!cache_stop_) cache_unsupported_gen_ = in.generation;
+    return std::shared_ptr<const AdjacencyCache>();
+  }
+  std::shared_ptr<const AdjacencyCache> c(std::move(*built));
+  if (!adj_cache_ || adj_cache_->generation() < c->generation()) adj_cache_ = c;
+  return c;
+}
+
+void RocksDatabase::StartCacheBuild() {
+  if (cache_building_ || cache_disabled_) return;
+  if (cache_thread_.joinable()) cache_thread_.join();  // a finished earlier build
+  cache_building_ = true;
+  cache_thread_ = std::thread([this] {
+    (void)BuildCache();  // on failure the reads simply stay on RocksDB
+    cache_building_ = false;
+  });
+}
+
+std::shared_ptr<const AdjacencyCache> RocksDatabase::AdjCache(uint64_t gen) {
+  if (cache_disabled_) return nullptr;
+  std::lock_guard lock(cache_mu_);
+  if (adj_cache_ && adj_cache_->generation() == gen) return adj_cache_;
+  if (gen != generation_.load() || gen == cache_unsupported_gen_) return nullptr;
+  if (cache_misses_gen_ != gen) {
+    cache_misses_gen_ = gen;
+    cache_misses_ = 0;
+    if (adj_cache_ && adj_cache_->generation() < gen) adj_cache_.reset();  // free it early
+  }
+  if (++cache_misses_ == kCacheMissesBeforeBuild) StartCacheBuild();
+  return nullptr;
+}
+
+Status RocksDatabase::WarmCaches() {
+  if (cache_disabled_) return Status::OK();
+  uint64_t gen = generation_.load();
+  {
+    std::lock_guard lock(cache_mu_);
+    if ((adj_cache_ && adj_cache_->generation() == gen) || gen == cache_unsupported_gen_) {
+      return Status::OK();
+    }
+  }
+  // Wait for a background build instead of racing it (joined outside the lock it takes).
+  std::thread running;
+  {
+    std::lock_guard lock(cache_mu_);
+    running = std::move(cache_thread_);
+  }
+  if (running.joinable()) running.join();
+  {
+    std::lock_guard lock(cache_mu_);
+    if (adj_cache_ && adj_cache_->generation() == generation_.load()) return Status::OK();
+  }
+  return BuildCache().status();
+}
+
+CacheInfo RocksDatabase::cache_info() const {
+  CacheInfo info;
+  std::lock_guard lock(cache_mu_);
+  if (adj_cache_ && adj_cache_->generation() == generation_.load()) {
+    info.adjacency_ready = true;
+    info.adjacency_bytes = adj_cache_->MemoryBytes();
+    info.adjacency_build_ms = adj_cache_->build_ms();
+  }
+  return info;
 }
 
 }  // namespace liner

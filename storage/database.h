@@ -40,6 +40,16 @@ struct OpenOptions {
   bool read_only = false;
   // Block cache for data blocks, in MiB (0 = RocksDB default).
   size_t block_cache_mb = 256;
+  // Keep an in-memory copy of the adjacency and label index for reads (built in the background
+  // once reads outnumber writes; see storage/FORMAT.md, "Adjacency cache").
+  bool adjacency_cache = true;
+};
+
+// What the read caches hold (for `liner stats`, benchmarks and tests).
+struct CacheInfo {
+  bool adjacency_ready = false;   // built for the current generation
+  uint64_t adjacency_bytes = 0;
+  double adjacency_build_ms = 0;
 };
 
 class Transaction;
@@ -94,6 +104,11 @@ class Database {
   // Increases on every commit that changed anything; caches (the graph snapshot, plans) use
   // it to notice writes.
   virtual uint64_t generation() const = 0;
+  // Builds the read caches for the current generation now (they are otherwise built in the
+  // background on first heavy use). Commands that are about to run many reads call this once
+  // after opening. A no-op when caching is off or the graph does not fit the compact form.
+  virtual Status WarmCaches() = 0;
+  virtual CacheInfo cache_info() const = 0;
 
   // Property keys whose values are unique per label and indexed for equality (mbid, discogs_id).
   static const std::vector<std::string>& UniqueKeys();
@@ -108,6 +123,9 @@ class Transaction {
  public:
   virtual ~Transaction() = default;
   virtual bool read_only() const = 0;
+  // The database generation this transaction reads (its own uncommitted writes aside): caches
+  // of committed data keyed by generation are valid for it while !dirty().
+  virtual uint64_t generation() const = 0;
 
   // ---- tokens (labels, relationship types, property keys) ----
   // Returns kNoToken when the name was never used.
@@ -122,6 +140,9 @@ class Transaction {
   virtual Result<std::optional<NodeRecord>> GetNode(NodeId id) = 0;
   virtual Result<std::optional<EdgeRecord>> GetEdge(EdgeId id) = 0;
   virtual bool NodeExists(NodeId id) = 0;
+  // Whether node `id` exists and carries `label` (from the adjacency cache when it can, so
+  // label checks during expansions read no record).
+  virtual Result<bool> HasLabel(NodeId id, TokenId label) = 0;
   // All nodes, in id order.
   virtual std::unique_ptr<NodeCursor> ScanNodes() = 0;
   // Nodes carrying `label`, in id order.

@@ -11,9 +11,11 @@
 #include <mutex>
 #include <shared_mutex>
 #include <string>
+#include <thread>
 #include <unordered_map>
 #include <vector>
 
+#include "storage/adjacency_cache.h"
 #include "storage/database.h"
 
 namespace liner {
@@ -33,6 +35,8 @@ class RocksDatabase final : public Database {
   const std::string& path() const override { return path_; }
   bool read_only() const override { return read_only_; }
   uint64_t generation() const override { return generation_.load(); }
+  Status WarmCaches() override;
+  CacheInfo cache_info() const override;
 
   // ---- shared with RocksTransaction ----
   rocksdb::DB* db() { return db_.get(); }
@@ -64,6 +68,14 @@ class RocksDatabase final : public Database {
   Status CommitBatch(rocksdb::WriteBatch* batch, const Delta& delta);
   void ReleaseWriter() { writer_mu_.unlock(); }
 
+  // A RocksDB snapshot (null for `with_snapshot` false) and the generation it shows, taken
+  // together under commit_mu_ so that no commit falls between them.
+  uint64_t SnapshotAndGeneration(bool with_snapshot, const rocksdb::Snapshot** snapshot);
+  // The adjacency cache of generation `gen` when it is built, else null. Each miss counts
+  // towards starting a background build (after kCacheMissesBeforeBuild misses at one
+  // generation), so write-heavy work never pays for builds it would not use.
+  std::shared_ptr<const AdjacencyCache> AdjCache(uint64_t gen);
+
  private:
   RocksDatabase() = default;
   Status LoadState();
@@ -80,6 +92,20 @@ class RocksDatabase final : public Database {
   std::atomic<uint64_t> next_node_{1}, next_edge_{1};
   std::atomic<uint32_t> next_token_{1};
   std::atomic<uint64_t> generation_{0};
+
+  // ---- adjacency cache (see storage/adjacency_cache.h) ----
+  static constexpr uint64_t kCacheMissesBeforeBuild = 256;
+  Result<std::shared_ptr<const AdjacencyCache>> BuildCache();
+  void StartCacheBuild();  // with cache_mu_ held
+  mutable std::mutex cache_mu_;
+  std::shared_ptr<const AdjacencyCache> adj_cache_;  // guarded by cache_mu_
+  std::thread cache_thread_;                         // the background build, if any
+  std::atomic<bool> cache_stop_{false};
+  std::atomic<bool> cache_building_{false};
+  std::atomic<uint64_t> cache_misses_{0};
+  uint64_t cache_misses_gen_ = 0;                    // generation cache_misses_ counts for
+  uint64_t cache_unsupported_gen_ = UINT64_MAX;      // a build said "does not fit" for it
+  bool cache_disabled_ = false;
 };
 
 // Creates a transaction over `db`; a read-write one must hold db->writer lock already.

@@ -142,12 +142,70 @@ class AdjCursorImpl final : public AdjCursor {
   std::unique_ptr<PrefixIter> it_;
 };
 
+// Adjacency from the in-memory cache: the same entries, in the same order, as AdjCursorImpl.
+class CachedAdjCursor final : public AdjCursor {
+ public:
+  CachedAdjCursor(std::shared_ptr<const AdjacencyCache> cache, NodeId node, Direction dir,
+                  TokenId type)
+      : cache_(std::move(cache)), node_(node), dir_(dir), type_(type) {
+    out_phase_ = dir != Direction::kIn;
+    Start();
+  }
+  bool Valid() const override { return pos_ < end_; }
+  void Next() override {
+    ++pos_;
+    Settle();
+  }
+  const AdjEntry& entry() const override { return entry_; }
+  Status status() const override { return Status::OK(); }
+
+ private:
+  void Start() {
+    side_ = out_phase_ ? &cache_->out() : &cache_->in();
+    std::tie(pos_, end_) = cache_->Range(*side_, node_, type_);
+    Settle();
+  }
+  void Settle() {
+    for (;;) {
+      if (pos_ < end_) {
+        entry_.node = node_;
+        entry_.other = side_->other[pos_];
+        entry_.edge = side_->edge[pos_];
+        entry_.type = side_->type[pos_];
+        entry_.outgoing = out_phase_;
+        if (dir_ == Direction::kBoth && !out_phase_ && entry_.other == node_) {
+          ++pos_;
+          continue;
+        }
+        return;
+      }
+      if (dir_ == Direction::kBoth && out_phase_) {
+        out_phase_ = false;
+        side_ = &cache_->in();
+        std::tie(pos_, end_) = cache_->Range(*side_, node_, type_);
+        continue;
+      }
+      return;
+    }
+  }
+
+  std::shared_ptr<const AdjacencyCache> cache_;
+  const AdjacencyCache::Side* side_ = nullptr;
+  NodeId node_;
+  Direction dir_;
+  TokenId type_;
+  bool out_phase_ = true;
+  uint32_t pos_ = 0, end_ = 0;
+  AdjEntry entry_;
+};
+
 class RocksTransaction final : public Transaction {
  public:
   RocksTransaction(RocksDatabase* db, bool read_only) : db_(db), read_only_(read_only) {
-    if (read_only) {
-      snapshot_ = db_->db()->GetSnapshot();
-    } else {
+    // A read-write transaction holds the writer lock, so no commit can move the generation
+    // while it is open; a read-only one pins it with its snapshot.
+    generation_ = db_->SnapshotAndGeneration(read_only, &snapshot_);
+    if (!read_only) {
       wb_ = std::make_unique<rocksdb::WriteBatchWithIndex>(rocksdb::BytewiseComparator(), 0,
                                                            /*overwrite_key=*/true);
     }
@@ -159,6 +217,7 @@ class RocksTransaction final : public Transaction {
   }
 
   bool read_only() const override { return read_only_; }
+  uint64_t generation() const override { return generation_; }
   bool dirty() const override { return dirty_; }
 
   // ---- tokens ----
@@ -216,6 +275,14 @@ class RocksTransaction final : public Transaction {
     return std::optional<EdgeRecord>(std::move(rec));
   }
 
+  Result<bool> HasLabel(NodeId id, TokenId label) override {
+    if (auto cache = Cache()) {
+      if (auto has = cache->HasLabel(id, label)) return *has;
+    }
+    LINER_ASSIGN_OR_RETURN(auto rec, GetNode(id));
+    return rec.has_value() && rec->HasLabel(label);
+  }
+
   bool NodeExists(NodeId id) override {
     std::string v;
     auto r = Get(kCfNodes, keys::NodeKey(id), &v);
@@ -253,12 +320,28 @@ class RocksTransaction final : public Transaction {
   }
 
   std::unique_ptr<AdjCursor> Neighbors(NodeId node, Direction dir, TokenId type) override {
+    if (auto cache = Cache()) {
+      return std::make_unique<CachedAdjCursor>(std::move(cache), node, dir, type);
+    }
     return std::make_unique<AdjCursorImpl>(node, dir, [this, node, type](bool out) {
       return Iter(out ? kCfOut : kCfIn, keys::AdjPrefix(out, node, type));
     });
   }
 
   uint64_t Degree(NodeId node, Direction dir, TokenId type) override {
+    if (auto cache = Cache()) {
+      uint64_t n = 0;
+      if (dir != Direction::kIn) {
+        auto [b, e] = cache->Range(cache->out(), node, type);
+        n += e - b;
+      }
+      if (dir != Direction::kOut) {
+        auto [b, e] = cache->Range(cache->in(), node, type);
+        for (uint32_t i = b; i < e; ++i)
+          if (dir == Direction::kIn || cache->in().other[i] != node) ++n;
+      }
+      return n;
+    }
     uint64_t n = 0;
     for (auto c = Neighbors(node, dir, type); c->Valid(); c->Next()) ++n;
     return n;
@@ -602,7 +685,16 @@ class RocksTransaction final : public Transaction {
   RocksDatabase* db_;
   bool read_only_;
   bool finished_ = false;
+  // The adjacency cache when it shows exactly what this transaction sees (nothing written yet).
+  std::shared_ptr<const AdjacencyCache> Cache() {
+    if (dirty_) return nullptr;
+    if (!cache_ || cache_->generation() != generation_) cache_ = db_->AdjCache(generation_);
+    return cache_;
+  }
+
   bool dirty_ = false;
+  uint64_t generation_ = 0;
+  std::shared_ptr<const AdjacencyCache> cache_;
   const rocksdb::Snapshot* snapshot_ = nullptr;
   rocksdb::ReadOptions ro_;
   std::unique_ptr<rocksdb::WriteBatchWithIndex> wb_;

@@ -1,0 +1,152 @@
+// AdjacencyCache: one sequential scan per column family into CSR arrays.
+#include "storage/adjacency_cache.h"
+
+#include <algorithm>
+#include <chrono>
+#include <limits>
+#include <thread>
+
+#include "storage/key_codec.h"
+
+namespace liner {
+namespace {
+
+constexpr uint64_t kMax32 = std::numeric_limits<uint32_t>::max();
+
+bool Stopped(const AdjacencyCache::Inputs& in) {
+  return in.stop && in.stop->load(std::memory_order_relaxed);
+}
+
+std::unique_ptr<rocksdb::Iterator> ScanIter(const AdjacencyCache::Inputs& in,
+                                            rocksdb::ColumnFamilyHandle* cf) {
+  rocksdb::ReadOptions ro;
+  ro.snapshot = in.snapshot;
+  ro.fill_cache = false;  // a one-off copy must not evict the hot blocks
+  ro.readahead_size = 4 << 20;
+  ro.total_order_seek = true;  // the adjacency CFs have a prefix extractor
+  return std::unique_ptr<rocksdb::Iterator>(in.db->NewIterator(ro, cf));
+}
+
+// Fills `side` from the `out` (tag 'O') or `in` (tag 'I') column family. Keys are
+// tag + node u64 + type u32 + other u64 + edge u64, sorted by node. Returns false when an id
+// does not fit 32 bits, a type not 16 bits, the scan failed or the build was stopped.
+bool FillSide(const AdjacencyCache::Inputs& in, bool out, AdjacencyCache::Side* side,
+              Status* status) {
+  rocksdb::ColumnFamilyHandle* cf = out ? in.out : in.in;
+  std::string start = keys::Tagged(out ? keys::KeyTag::kOutEdge : keys::KeyTag::kInEdge);
+  side->offsets.assign(in.node_limit + 1, 0);
+  side->other.reserve(in.edges_hint);
+  side->edge.reserve(in.edges_hint);
+  side->type.reserve(in.edges_hint);
+  auto it = ScanIter(in, cf);
+  uint64_t next_node = 0;  // offsets[0..next_node] are final
+  size_t n = 0;
+  for (it->Seek(start); it->Valid(); it->Next()) {
+    rocksdb::Slice k = it->key();
+    if (k.size() != 29 || k[0] != start[0]) break;
+    std::string_view key(k.data(), k.size());
+    uint64_t node = keys::ReadU64(key, 1);
+    uint32_t type = keys::ReadU32(key, 9);
+    uint64_t other = keys::ReadU64(key, 13);
+    uint64_t edge = keys::ReadU64(key, 21);
+    if (node >= in.node_limit || other >= in.node_limit || edge > kMax32 || type > 0xffff ||
+        side->other.size() >= kMax32) {
+      return false;
+    }
+    while (next_node <= node) side->offsets[next_node++] = static_cast<uint32_t>(side->other.size());
+    side->other.push_back(static_cast<uint32_t>(other));
+    side->edge.push_back(static_cast<uint32_t>(edge));
+    side->type.push_back(static_cast<uint16_t>(type));
+    if ((++n & 0xffff) == 0 && Stopped(in)) return false;
+  }
+  if (!it->status().ok()) {
+    *status = Status::IOError("adjacency cache scan: " + it->status().ToString());
+    return false;
+  }
+  while (next_node <= in.node_limit) {
+    side->offsets[next_node++] = static_cast<uint32_t>(side->other.size());
+  }
+  side->other.shrink_to_fit();
+  side->edge.shrink_to_fit();
+  side->type.shrink_to_fit();
+  return true;
+}
+
+}  // namespace
+
+Result<std::unique_ptr<AdjacencyCache>> AdjacencyCache::Build(const Inputs& in) {
+  auto t0 = std::chrono::steady_clock::now();
+  if (in.node_limit > kMax32) return std::unique_ptr<AdjacencyCache>();
+  std::unique_ptr<AdjacencyCache> c(new AdjacencyCache());
+  c->generation_ = in.generation;
+  c->node_limit_ = in.node_limit;
+  Status in_status;
+  bool in_ok = true;
+  std::thread in_thread([&] { in_ok = FillSide(in, false, &c->in_, &in_status); });
+  Status out_status;
+  bool out_ok = FillSide(in, true, &c->out_, &out_status);
+  in_thread.join();
+  LINER_RETURN_IF_ERROR(out_status);
+  LINER_RETURN_IF_ERROR(in_status);
+  if (!out_ok || !in_ok || Stopped(in)) return std::unique_ptr<AdjacencyCache>();
+
+  // Labels: 'L' + label u32 + node u64 in the index column family.
+  c->label_bits_.assign(in.node_limit, 0);
+  std::string start = keys::Tagged(keys::KeyTag::kLabel);
+  auto it = ScanIter(in, in.index);
+  int bits = 0;
+  for (it->Seek(start); it->Valid(); it->Next()) {
+    rocksdb::Slice k = it->key();
+    if (k.size() != 13 || k[0] != start[0]) break;
+    std::string_view key(k.data(), k.size());
+    uint32_t label = keys::ReadU32(key, 1);
+    uint64_t node = keys::ReadU64(key, 5);
+    if (node >= in.node_limit) return std::unique_ptr<AdjacencyCache>();
+    if (label >= c->label_bit_of_.size()) c->label_bit_of_.resize(label + 1, -1);
+    int8_t& bit = c->label_bit_of_[label];
+    if (bit < 0) {
+      if (bits == 64) return std::unique_ptr<AdjacencyCache>();
+      bit = static_cast<int8_t>(bits++);
+    }
+    c->label_bits_[node] |= uint64_t{1} << bit;
+  }
+  if (!it->status().ok()) {
+    return Status::IOError("adjacency cache scan: " + it->status().ToString());
+  }
+  c->build_ms_ =
+      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+  return c;
+}
+
+size_t AdjacencyCache::MemoryBytes() const {
+  auto side = [](const Side& s) {
+    return s.offsets.capacity() * 4 + s.other.capacity() * 4 + s.edge.capacity() * 4 +
+           s.type.capacity() * 2;
+  };
+  return side(out_) + side(in_) + label_bits_.capacity() * 8 + label_bit_of_.capacity();
+}
+
+std::pair<uint32_t, uint32_t> AdjacencyCache::Range(const Side& side, NodeId node,
+                                                    TokenId type) const {
+  if (node >= node_limit_) return {0, 0};
+  uint32_t b = side.offsets[node], e = side.offsets[node + 1];
+  if (type == kNoToken || b == e) return {b, e};
+  if (type > 0xffff) return {b, b};
+  // Entries of a node are sorted by type first.
+  const uint16_t* t = side.type.data();
+  const uint16_t want = static_cast<uint16_t>(type);
+  uint32_t lo = static_cast<uint32_t>(std::lower_bound(t + b, t + e, want) - t);
+  uint32_t hi = static_cast<uint32_t>(std::upper_bound(t + lo, t + e, want) - t);
+  return {lo, hi};
+}
+
+std::optional<bool> AdjacencyCache::HasLabel(NodeId node, TokenId label) const {
+  if (label >= label_bit_of_.size() || label_bit_of_[label] < 0) {
+    // A label no node carried when the cache was built: nobody has it.
+    return node < node_limit_ ? std::optional<bool>(false) : std::nullopt;
+  }
+  if (node >= node_limit_) return std::nullopt;
+  return (label_bits_[node] >> label_bit_of_[label]) & 1;
+}
+
+}  // namespace liner

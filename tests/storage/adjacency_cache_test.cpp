@@ -1,0 +1,165 @@
+// The in-memory adjacency cache must answer exactly as the RocksDB prefix scans do: the same
+// entries in the same order, for every node, direction and type, and never while a transaction
+// has written or after a commit moved the generation.
+#include <catch2/catch.hpp>
+
+#include <random>
+#include <tuple>
+#include <vector>
+
+#include "storage/database.h"
+#include "tests/support/temp_dir.h"
+
+using namespace liner;
+using liner::testing::TempDir;
+
+namespace {
+
+std::unique_ptr<Database> OpenDb(const std::string& path, bool cache) {
+  OpenOptions o;
+  o.adjacency_cache = cache;
+  auto db = Database::Open(path, o);
+  REQUIRE(db.ok());
+  return std::move(db).value();
+}
+
+using Entry = std::tuple<NodeId, NodeId, TokenId, EdgeId, bool>;
+
+struct Answers {
+  std::vector<std::vector<Entry>> neighbors;
+  std::vector<uint64_t> degrees;
+  std::vector<int> labels;
+};
+
+// Everything Neighbors, Degree and HasLabel say about nodes [1, limit) for `types`.
+Answers Ask(Transaction& t, NodeId limit, const std::vector<TokenId>& types,
+            const std::vector<TokenId>& labels) {
+  Answers a;
+  for (NodeId n = 1; n < limit; ++n) {
+    for (Direction d : {Direction::kOut, Direction::kIn, Direction::kBoth}) {
+      for (TokenId type : types) {
+        std::vector<Entry> got;
+        auto c = t.Neighbors(n, d, type);
+        for (; c->Valid(); c->Next()) {
+          const AdjEntry& e = c->entry();
+          got.emplace_back(e.node, e.other, e.type, e.edge, e.outgoing);
+        }
+        REQUIRE(c->status().ok());
+        a.neighbors.push_back(std::move(got));
+        a.degrees.push_back(t.Degree(n, d, type));
+      }
+    }
+    for (TokenId l : labels) {
+      auto has = t.HasLabel(n, l);
+      REQUIRE(has.ok());
+      a.labels.push_back(*has ? 1 : 0);
+    }
+  }
+  return a;
+}
+
+}  // namespace
+
+TEST_CASE("the adjacency cache answers exactly as the RocksDB scans", "[storage]") {
+  TempDir dir;
+  std::string path = (dir.path() / "db").string();
+  std::vector<TokenId> types, labels;
+  NodeId limit = 0;
+  {
+    auto db = OpenDb(path, false);
+    auto t = std::move(db->Begin()).value();
+    for (const char* name : {"A", "B", "C"}) {
+      labels.push_back(*t->GetOrCreateToken(TokenKind::kLabel, name));
+    }
+    for (const char* name : {"T1", "T2", "T3"}) {
+      types.push_back(*t->GetOrCreateToken(TokenKind::kRelType, name));
+    }
+    std::mt19937 rng(7);
+    std::vector<NodeId> nodes;
+    for (int i = 0; i < 60; ++i) {
+      std::vector<TokenId> ls;
+      for (TokenId l : labels)
+        if (rng() % 3 == 0) ls.push_back(l);
+      nodes.push_back(*t->CreateNode(ls, {}));
+    }
+    for (int i = 0; i < 400; ++i) {
+      NodeId s = nodes[rng() % nodes.size()];
+      NodeId d = i % 40 == 0 ? s : nodes[rng() % nodes.size()];  // some self-loops
+      REQUIRE(t->CreateEdge(s, d, types[rng() % types.size()], {}).ok());
+    }
+    REQUIRE(t->Commit().ok());
+    limit = nodes.back() + 3;  // and a few ids that do not exist
+  }
+  std::vector<TokenId> ask_types = types;
+  ask_types.push_back(kNoToken);
+  ask_types.push_back(types.back() + 100);  // a type nobody has
+  std::vector<TokenId> ask_labels = labels;
+  ask_labels.push_back(labels.back() + 100);
+
+  Answers scans;
+  {
+    auto db = OpenDb(path, false);
+    REQUIRE(db->WarmCaches().ok());
+    CHECK_FALSE(db->cache_info().adjacency_ready);
+    auto t = db->BeginRead();
+    scans = Ask(*t, limit, ask_types, ask_labels);
+  }
+  auto db = OpenDb(path, true);
+  REQUIRE(db->WarmCaches().ok());
+  REQUIRE(db->cache_info().adjacency_ready);
+  CHECK(db->cache_info().adjacency_bytes > 0);
+  {
+    auto t = db->BeginRead();
+    Answers cached = Ask(*t, limit, ask_types, ask_labels);
+    CHECK(cached.neighbors == scans.neighbors);
+    CHECK(cached.degrees == scans.degrees);
+    CHECK(cached.labels == scans.labels);
+  }
+
+  SECTION("a transaction that wrote sees its own edges, not the cache") {
+    auto t = std::move(db->Begin()).value();
+    NodeId n = *t->CreateNode({labels[0]}, {});
+    REQUIRE(t->CreateEdge(1, n, types[0], {}).ok());
+    bool found = false;
+    for (auto c = t->Neighbors(1, Direction::kOut, types[0]); c->Valid(); c->Next())
+      found |= c->entry().other == n;
+    CHECK(found);
+    CHECK(*t->HasLabel(n, labels[0]));
+    REQUIRE(t->Commit().ok());
+    // The commit moved the generation: the old cache no longer answers.
+    CHECK_FALSE(db->cache_info().adjacency_ready);
+    auto r = db->BeginRead();
+    found = false;
+    for (auto c = r->Neighbors(n, Direction::kIn, kNoToken); c->Valid(); c->Next())
+      found |= c->entry().other == 1;
+    CHECK(found);
+    REQUIRE(db->WarmCaches().ok());
+    CHECK(db->cache_info().adjacency_ready);
+    auto r2 = db->BeginRead();
+    CHECK(r2->Degree(n, Direction::kIn, types[0]) == 1);
+  }
+}
+
+TEST_CASE("a read transaction keeps its generation's view while a cache is rebuilt", "[storage]") {
+  TempDir dir;
+  auto db = OpenDb((dir.path() / "db").string(), true);
+  TokenId type;
+  NodeId a, b;
+  {
+    auto t = std::move(db->Begin()).value();
+    type = *t->GetOrCreateToken(TokenKind::kRelType, "T");
+    a = *t->CreateNode({}, {});
+    b = *t->CreateNode({}, {});
+    REQUIRE(t->CreateEdge(a, b, type, {}).ok());
+    REQUIRE(t->Commit().ok());
+  }
+  auto old_reader = db->BeginRead();
+  {
+    auto t = std::move(db->Begin()).value();
+    REQUIRE(t->CreateEdge(a, b, type, {}).ok());
+    REQUIRE(t->Commit().ok());
+  }
+  REQUIRE(db->WarmCaches().ok());  // built for the new generation
+  CHECK(old_reader->Degree(a, Direction::kOut, type) == 1);
+  CHECK(db->BeginRead()->Degree(a, Direction::kOut, type) == 2);
+}
