@@ -6,6 +6,7 @@
 
 #include "query/parser.h"
 #include "query/plan.h"
+#include "query/record_cache.h"
 
 namespace liner::query {
 namespace {
@@ -131,7 +132,7 @@ std::string ResultCursor::ProfileString() const {
   return DescribeTree(state_->root.get(), true);
 }
 
-Engine::Engine(Database* db) : db_(db) {
+Engine::Engine(Database* db) : db_(db), records_(std::make_unique<RecordCache>()) {
   RegisterBuiltinProcedures(procedures_);
   RegisterAlgorithmProcedures(procedures_);
 }
@@ -160,6 +161,7 @@ Result<std::unique_ptr<ResultCursor>> Engine::Execute(std::shared_ptr<const Prep
                                                       const Params& params,
                                                       const ExecOptions& options) {
   auto state = std::make_unique<ExecState>(db_, stmt, params, options, &procedures_);
+  state->shared_records = records_.get();
   const Plan& plan = stmt->plan();
   if (!plan.explain) {
     if (plan.writes) {

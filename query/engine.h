@@ -81,7 +81,8 @@ class PreparedStatement {
   std::unique_ptr<Plan> plan_;
 };
 
-class ExecState;  // query/exec_context.h (internal)
+class ExecState;    // query/exec_context.h (internal)
+class RecordCache;  // query/record_cache.h (internal)
 
 // Rows of one execution, pulled lazily. Usage:
 //   std::vector<QValue> row;
@@ -135,6 +136,7 @@ class Engine {
   ProcedureRegistry procedures_;
   std::mutex cache_mu_;
   std::unordered_map<std::string, std::shared_ptr<const PreparedStatement>> plan_cache_;
+  std::unique_ptr<RecordCache> records_;
 };
 
 // Convenience for tests and tools: runs `cypher` to the end and returns the rows.

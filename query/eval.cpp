@@ -156,6 +156,15 @@ QValue InList(const QValue& x, const QValue& list) {
   return saw_null ? QValue() : QValue(false);
 }
 
+// `x IN list` for a long list of integers: a hash set built once per list (the same list
+// travels unchanged through many rows, e.g. `WITH collect(...) AS direct ... NOT q IN direct`).
+QValue InListIndexed(const QValue& x, const QValue& list, ExecState& st) {
+  if (!list.is_list() || !x.is_int() || list.as_list().size() < 16) return InList(x, list);
+  const InListIndex* idx = st.InIndex(list.list_storage());
+  if (!idx) return InList(x, list);
+  return QValue(idx->ints.Contains(x.as_int()));
+}
+
 QValue RunSubplanExists(const Expr& e, Row& row, ExecState& st) {
   Op* sp = st.subplans[e.subplan].get();
   FindArgument(sp)->input = &row;
@@ -311,7 +320,7 @@ QValue Eval(const Expr& e, Row& row, ExecState& st) {
             default: return QValue(*c >= 0);
           }
         }
-        case BinOp::kIn: return InList(a, b);
+        case BinOp::kIn: return InListIndexed(a, b, st);
         case BinOp::kStartsWith:
         case BinOp::kEndsWith:
         case BinOp::kContains: {
@@ -423,7 +432,7 @@ QValue Eval(const Expr& e, Row& row, ExecState& st) {
       QValue v = Eval(*e.args[0], row, st);
       if (v.is_null()) return v;
       if (!v.is_node()) TypeErr("label check on a " + std::string(QTypeName(v.type())));
-      auto rec = st.Node(v.as_node().id);
+      const NodeRecord* rec = st.NodeRaw(v.as_node().id);
       if (!rec) return QValue(false);
       for (const auto& l : e.keys) {
         TokenId t = st.Token(TokenKind::kLabel, l);

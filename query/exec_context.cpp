@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "query/plan.h"
+#include "query/record_cache.h"
 
 namespace liner::query {
 
@@ -63,13 +64,53 @@ const QValue& ExecState::Param(const std::string& name) const {
 std::shared_ptr<const NodeRecord> ExecState::Node(NodeId id) {
   auto it = node_cache_.find(id);
   if (it != node_cache_.end()) return it->second;
-  auto r = txn->GetNode(id);
-  if (!r.ok()) ThrowStatus(r.status());
   std::shared_ptr<const NodeRecord> rec;
-  if (r->has_value()) rec = std::make_shared<const NodeRecord>(std::move(**r));
-  if (node_cache_.size() > 200000) node_cache_.clear();
+  const bool shared = shared_records && !txn->dirty();
+  if (!shared || !shared_records->Find(txn->generation(), id, &rec)) {
+    auto r = txn->GetNode(id);
+    if (!r.ok()) ThrowStatus(r.status());
+    if (r->has_value()) rec = std::make_shared<const NodeRecord>(std::move(**r));
+    if (shared) shared_records->Put(txn->generation(), id, rec);
+  }
+  if (node_cache_.size() > 200000) {
+    node_cache_.clear();
+    ClearFront();
+  }
   node_cache_.emplace(id, rec);
+  if (node_cache_.size() > front_.size() && front_.size() < (size_t{1} << 18)) {
+    front_.assign(front_.size() * 4, FrontSlot{});
+  }
   return rec;
+}
+
+const InListIndex* ExecState::InIndex(const std::shared_ptr<QList>& list) {
+  auto it = in_indexes_.find(list.get());
+  if (it != in_indexes_.end()) return it->second.get();
+  if (in_indexes_.size() >= 64) in_indexes_.clear();
+  std::unique_ptr<InListIndex> idx = std::make_unique<InListIndex>();
+  idx->list = list;
+  for (const QValue& e : *list) {
+    if (!e.is_int()) {
+      idx.reset();
+      break;
+    }
+    idx->ints.Insert(e.as_int());
+  }
+  if (!idx) {
+    // Remember "not indexable" without holding the list: should a later list reuse the
+    // address it is only compared element by element, which is always correct.
+    in_indexes_.emplace(list.get(), nullptr);
+    return nullptr;
+  }
+  const InListIndex* raw = idx.get();
+  in_indexes_.emplace(list.get(), std::move(idx));
+  return raw;
+}
+
+const NodeRecord* ExecState::NodeSlow(NodeId id) {
+  auto it = node_cache_.find(id);
+  if (it != node_cache_.end()) return it->second.get();
+  return Node(id).get();  // now held by node_cache_
 }
 
 std::shared_ptr<const EdgeRecord> ExecState::Edge(EdgeId id) {
@@ -110,6 +151,7 @@ const std::string& ExecState::TokenName(TokenKind kind, TokenId id) {
 }
 
 void ExecState::Invalidate() {
+  ClearFront();
   node_cache_.clear();
   edge_cache_.clear();
 }
@@ -117,7 +159,7 @@ void ExecState::Invalidate() {
 QValue ExecState::NodeProperty(NodeId id, const std::string& key) {
   TokenId k = Token(TokenKind::kPropertyKey, key);
   if (k == kNoToken) return QValue();
-  auto rec = Node(id);
+  const NodeRecord* rec = NodeRaw(id);
   if (!rec) return QValue();
   const Value* v = rec->props.Get(k);
   return v ? QValue::FromStorage(*v) : QValue();

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "query/engine.h"
+#include "query/flat_int_set.h"
 #include "query/value.h"
 #include "storage/database.h"
 
@@ -29,6 +30,13 @@ struct QueryError {
 [[noreturn]] void ThrowStatus(Status status);
 
 class Op;
+class RecordCache;
+
+// A hash index of a list whose elements are all integers (see ExecState::InIndex).
+struct InListIndex {
+  std::shared_ptr<QList> list;  // keeps the indexed storage alive, so its address is unique
+  FlatIntSet ints;
+};
 class Plan;
 
 class ExecState {
@@ -45,6 +53,7 @@ class ExecState {
   Params params;
   ExecOptions options;
   const ProcedureRegistry* procs = nullptr;
+  RecordCache* shared_records = nullptr;  // the engine's, for reads before any write
   QueryStats stats;
   std::unique_ptr<Op> root;                      // instance of plan->root
   std::vector<std::unique_ptr<Op>> subplans;     // instances of plan->subplans
@@ -68,8 +77,21 @@ class ExecState {
 
   const QValue& Param(const std::string& name) const;
 
+  // The integer index of `list` for IN, built on first use; null when an element is not an
+  // integer (then IN compares element by element, with Cypher's null and float rules).
+  const InListIndex* InIndex(const std::shared_ptr<QList>& list);
+
   // Records, cached until the next write. nullptr when missing.
   std::shared_ptr<const NodeRecord> Node(NodeId id);
+  // Like Node, without the reference count: valid until the next Invalidate() or Node*() call
+  // that evicts it. For hot paths (property access, label checks).
+  const NodeRecord* NodeRaw(NodeId id) {
+    FrontSlot& f = front_[id & (front_.size() - 1)];
+    if (f.valid && f.id == id) return f.rec;
+    const NodeRecord* rec = NodeSlow(id);  // may grow front_: index it again
+    front_[id & (front_.size() - 1)] = FrontSlot{id, rec, true};
+    return rec;
+  }
   std::shared_ptr<const EdgeRecord> Edge(EdgeId id);
   // Token id or kNoToken when the name was never used (not cached while missing).
   TokenId Token(TokenKind kind, const std::string& name);
@@ -88,6 +110,19 @@ class ExecState {
   QMap PropertiesOf(const PropertyMap& props);
 
  private:
+  const NodeRecord* NodeSlow(NodeId id);
+  void ClearFront() {
+    for (auto& f : front_) f.valid = false;
+  }
+  struct FrontSlot {
+    NodeId id = 0;
+    const NodeRecord* rec = nullptr;  // owned by node_cache_
+    bool valid = false;
+  };
+  // Direct-mapped, in front of node_cache_; a power of two, grown with node_cache_ so that
+  // executions touching many nodes still hit it.
+  std::vector<FrontSlot> front_ = std::vector<FrontSlot>(1024);
+  std::unordered_map<const QList*, std::unique_ptr<InListIndex>> in_indexes_;  // null = not ints
   uint64_t interrupt_tick_ = 0;
   std::chrono::steady_clock::time_point deadline_;
   bool has_deadline_ = false;

@@ -5,6 +5,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "query/flat_int_set.h"
 #include "query/plan.h"
 
 namespace liner::query {
@@ -27,9 +28,28 @@ struct Acc {
   std::vector<double> nums;  // stdev, percentiles
   QValue percentile;
   std::unique_ptr<std::unordered_set<QValue, ValueHash, ValueEq>> seen;
+  // DISTINCT count over integers only (the common case): a flat set; moved into `seen` as
+  // soon as a value of another type arrives.
+  std::unique_ptr<FlatIntSet> seen_ints;
 };
 
-void Add(const AggSpec& spec, Acc& acc, Row& row, ExecState& st) {
+// Inserts `v` into the DISTINCT set of `acc`; true when it is new.
+bool InsertDistinct(Acc& acc, QValue&& v) {
+  if (v.is_int() && !acc.seen) {
+    if (!acc.seen_ints) acc.seen_ints = std::make_unique<FlatIntSet>();
+    return acc.seen_ints->Insert(v.as_int());
+  }
+  if (!acc.seen) {
+    acc.seen = std::make_unique<std::unordered_set<QValue, ValueHash, ValueEq>>();
+    if (acc.seen_ints) {
+      acc.seen_ints->ForEach([&](int64_t i) { acc.seen->insert(QValue(i)); });
+      acc.seen_ints.reset();
+    }
+  }
+  return acc.seen->insert(std::move(v)).second;
+}
+
+void Add(const AggSpec& spec, bool is_count, Acc& acc, Row& row, ExecState& st) {
   if (spec.star) {
     ++acc.count;
     return;
@@ -37,11 +57,14 @@ void Add(const AggSpec& spec, Acc& acc, Row& row, ExecState& st) {
   QValue v = Eval(*spec.arg, row, st);
   if (v.is_null()) return;
   if (spec.distinct) {
-    if (!acc.seen) acc.seen = std::make_unique<std::unordered_set<QValue, ValueHash, ValueEq>>();
-    if (!acc.seen->insert(v).second) return;
+    if (is_count) {  // the common DISTINCT case: no copy of the value
+      if (InsertDistinct(acc, std::move(v))) ++acc.count;
+      return;
+    }
+    if (!InsertDistinct(acc, QValue(v))) return;
   }
   const std::string& f = spec.fn;
-  if (f == "count") {
+  if (is_count) {
     ++acc.count;
   } else if (f == "sum" || f == "avg") {
     if (!v.is_number())
@@ -159,11 +182,21 @@ void AggregateOp::Run(ExecState& st) {
   std::unordered_map<std::vector<QValue>, size_t, KeyHash, KeyEq> index;
   Row row;
   std::vector<QValue> key(keys.size());
+  std::vector<char> is_count(aggs.size());
+  for (size_t a = 0; a < aggs.size(); ++a) is_count[a] = aggs[a].fn == "count";
+  const bool grouped = !keys.empty();
   while (child()->Next(st, row)) {
     st.CheckInterrupt();
+    size_t g;
+    if (!grouped) {
+      // One group, no key to hash.
+      if (groups.empty()) groups.push_back(Group{row, std::vector<Acc>(aggs.size())});
+      g = 0;
+      for (size_t a = 0; a < aggs.size(); ++a) Add(aggs[a], is_count[a], groups[g].accs[a], row, st);
+      continue;
+    }
     for (size_t i = 0; i < keys.size(); ++i) key[i] = Eval(*keys[i], row, st);
     auto it = index.find(key);
-    size_t g;
     if (it == index.end()) {
       g = groups.size();
       index.emplace(key, g);
@@ -171,7 +204,7 @@ void AggregateOp::Run(ExecState& st) {
     } else {
       g = it->second;
     }
-    for (size_t a = 0; a < aggs.size(); ++a) Add(aggs[a], groups[g].accs[a], row, st);
+    for (size_t a = 0; a < aggs.size(); ++a) Add(aggs[a], is_count[a], groups[g].accs[a], row, st);
   }
   if (groups.empty() && keys.empty()) {
     groups.push_back(Group{Row(st.plan->num_slots), std::vector<Acc>(aggs.size())});

@@ -73,7 +73,18 @@ void CollectAdjacency(ExecState& st, NodeId node, const RelSpec& rel, std::vecto
 bool NodeMatches(ExecState& st, NodeId id, const NodeCheck& check, Row& /*row*/,
                  const QMap* props) {
   if (check.labels.empty() && (!props || props->empty())) return true;
-  auto rec = st.Node(id);
+  if (!props || props->empty()) {
+    // Labels only: the storage answers from its label cache without reading the record.
+    for (const auto& l : check.labels) {
+      TokenId t = st.Token(TokenKind::kLabel, l);
+      if (t == kNoToken) return false;
+      auto has = st.txn->HasLabel(id, t);
+      if (!has.ok()) ThrowStatus(has.status());
+      if (!*has) return false;
+    }
+    return true;
+  }
+  const NodeRecord* rec = st.NodeRaw(id);
   if (!rec) return false;
   for (const auto& l : check.labels) {
     TokenId t = st.Token(TokenKind::kLabel, l);

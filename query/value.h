@@ -59,10 +59,26 @@ struct QPath {
   bool operator==(const QPath& o) const { return nodes == o.nodes && rels == o.rels; }
 };
 
+// A list held by QValue: shared and copied on write, so that copying a row that carries a
+// long list (collect() results, UNWIND sources) costs a reference count, not the elements.
+class SharedList {
+ public:
+  explicit SharedList(QList items) : p_(std::make_shared<QList>(std::move(items))) {}
+  const QList& get() const { return *p_; }
+  QList& mut() {
+    if (p_.use_count() > 1) p_ = std::make_shared<QList>(*p_);
+    return *p_;
+  }
+  const std::shared_ptr<QList>& ptr() const { return p_; }
+
+ private:
+  std::shared_ptr<QList> p_;
+};
+
 struct QValue {
   // Index order is the Type enum below.
-  using Variant = std::variant<std::monostate, bool, int64_t, double, std::string, QList, QMap,
-                               QNode, QRel, QPath>;
+  using Variant = std::variant<std::monostate, bool, int64_t, double, std::string, SharedList,
+                               QMap, QNode, QRel, QPath>;
   enum class Type { kNull, kBool, kInt, kFloat, kString, kList, kMap, kNode, kRel, kPath };
 
   Variant v;
@@ -75,7 +91,7 @@ struct QValue {
   QValue(double d) : v(d) {}                       // NOLINT
   QValue(std::string s) : v(std::move(s)) {}       // NOLINT
   QValue(const char* s) : v(std::string(s)) {}     // NOLINT
-  QValue(QList l) : v(std::move(l)) {}             // NOLINT
+  QValue(QList l) : v(SharedList(std::move(l))) {}  // NOLINT
   QValue(QMap m) : v(std::move(m)) {}              // NOLINT
   QValue(QNode n) : v(std::move(n)) {}             // NOLINT
   QValue(QRel r) : v(std::move(r)) {}              // NOLINT
@@ -106,8 +122,10 @@ struct QValue {
   // An integer or float as double.
   double as_number() const { return is_int() ? static_cast<double>(as_int()) : as_float(); }
   const std::string& as_string() const { return std::get<std::string>(v); }
-  const QList& as_list() const { return std::get<QList>(v); }
-  QList& as_list() { return std::get<QList>(v); }
+  const QList& as_list() const { return std::get<SharedList>(v).get(); }
+  QList& as_list() { return std::get<SharedList>(v).mut(); }  // unshares first
+  // The list's shared storage (identity for caches keyed by list).
+  const std::shared_ptr<QList>& list_storage() const { return std::get<SharedList>(v).ptr(); }
   const QMap& as_map() const { return std::get<QMap>(v); }
   QMap& as_map() { return std::get<QMap>(v); }
   const QNode& as_node() const { return std::get<QNode>(v); }

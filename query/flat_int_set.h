@@ -1,0 +1,69 @@
+#pragma once
+// FlatIntSet: an open-addressing (linear probing) hash set of int64 values, for DISTINCT over
+// integers (ids, counts), the common case in graph queries. No allocation per element, one
+// cache line per probe, unlike std::unordered_set<QValue>. Internal to query/.
+// Thread-compatible.
+
+#include <cstdint>
+#include <vector>
+
+namespace liner::query {
+
+class FlatIntSet {
+ public:
+  // True when `v` was not in the set.
+  bool Insert(int64_t v) {
+    if ((size_ + 1) * 4 > slots_.size() * 3) Grow();
+    return InsertNoGrow(v);
+  }
+  bool Contains(int64_t v) const {
+    if (slots_.empty()) return false;
+    size_t mask = slots_.size() - 1;
+    for (size_t i = Mix(static_cast<uint64_t>(v)) & mask;; i = (i + 1) & mask) {
+      if (!used_[i]) return false;
+      if (slots_[i] == v) return true;
+    }
+  }
+  size_t size() const { return size_; }
+  template <typename Fn>
+  void ForEach(Fn&& fn) const {
+    for (size_t i = 0; i < slots_.size(); ++i)
+      if (used_[i]) fn(slots_[i]);
+  }
+
+ private:
+  static uint64_t Mix(uint64_t x) {
+    x ^= x >> 33;
+    x *= 0xff51afd7ed558ccdULL;
+    x ^= x >> 33;
+    return x;
+  }
+  bool InsertNoGrow(int64_t v) {
+    size_t mask = slots_.size() - 1;
+    for (size_t i = Mix(static_cast<uint64_t>(v)) & mask;; i = (i + 1) & mask) {
+      if (!used_[i]) {
+        used_[i] = 1;
+        slots_[i] = v;
+        ++size_;
+        return true;
+      }
+      if (slots_[i] == v) return false;
+    }
+  }
+  void Grow() {
+    std::vector<int64_t> old_slots = std::move(slots_);
+    std::vector<uint8_t> old_used = std::move(used_);
+    size_t n = old_slots.empty() ? 16 : old_slots.size() * 2;
+    slots_.assign(n, 0);
+    used_.assign(n, 0);
+    size_ = 0;
+    for (size_t i = 0; i < old_slots.size(); ++i)
+      if (old_used[i]) InsertNoGrow(old_slots[i]);
+  }
+
+  std::vector<int64_t> slots_;
+  std::vector<uint8_t> used_;
+  size_t size_ = 0;
+};
+
+}  // namespace liner::query
