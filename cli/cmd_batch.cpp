@@ -161,6 +161,13 @@ int CmdBatch(const std::vector<std::string>& args, Io& io) {
     io.err << "error: " << flags.Get("out") << ": cannot write\n";
     return 1;
   }
+  // A batch runs many reads: build the read caches (in-memory adjacency) once, up front, so
+  // the first bindings do not pay for it and none runs beside a background build.
+  auto warm_start = Clock::now();
+  if (Status warm = (*db)->WarmCaches(); !warm.ok()) {
+    io.err << "warning: read caches not built: " << warm.message() << "\n";
+  }
+  double warm_ms = MsSince(warm_start);
   query::ExecOptions exec;
   exec.timeout_ms = *timeout;
   BatchStats stats;
@@ -183,7 +190,8 @@ int CmdBatch(const std::vector<std::string>& args, Io& io) {
     io.err << "batch: " << stats.run << " run, " << stats.errors << " errors, " << stats.timeouts
            << " timeouts";
     if (stats.not_run) io.err << ", " << stats.not_run << " not run (--max-seconds)";
-    io.err << ", " << Round3(MsSince(start) / 1000) << " s\n";
+    io.err << ", " << Round3(MsSince(start) / 1000) << " s (caches warmed in "
+           << Round3(warm_ms) << " ms)\n";
   }
   return 0;
 }
