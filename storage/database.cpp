@@ -96,6 +96,9 @@ Result<std::unique_ptr<Database>> RocksDatabase::OpenImpl(const std::string& pat
   dbo.create_if_missing = true;
   dbo.create_missing_column_families = true;
   dbo.max_background_jobs = 2;
+  // One budget for all seven column families' memtables (otherwise up to 7 x 2 x 64 MB), so a
+  // long import's memory stays bounded.
+  dbo.db_write_buffer_size = size_t{256} << 20;
   dbo.info_log_level = rocksdb::InfoLogLevel::WARN_LEVEL;
   dbo.keep_log_file_num = 2;
   std::vector<rocksdb::ColumnFamilyDescriptor> descs;
