@@ -66,4 +66,56 @@ class FlatIntSet {
   size_t size_ = 0;
 };
 
+// FlatIntMap: int64 -> uint32 with the same open addressing, for GROUP BY one integer key.
+class FlatIntMap {
+ public:
+  // The value of `k`, inserting `v` when absent; `*inserted` says which.
+  uint32_t FindOrInsert(int64_t k, uint32_t v, bool* inserted) {
+    if ((size_ + 1) * 4 > keys_.size() * 3) Grow();
+    size_t mask = keys_.size() - 1;
+    for (size_t i = Mix(static_cast<uint64_t>(k)) & mask;; i = (i + 1) & mask) {
+      if (vals_[i] == kEmpty) {
+        keys_[i] = k;
+        vals_[i] = v;
+        ++size_;
+        *inserted = true;
+        return v;
+      }
+      if (keys_[i] == k) {
+        *inserted = false;
+        return vals_[i];
+      }
+    }
+  }
+  template <typename Fn>
+  void ForEach(Fn&& fn) const {
+    for (size_t i = 0; i < keys_.size(); ++i)
+      if (vals_[i] != kEmpty) fn(keys_[i], vals_[i]);
+  }
+
+ private:
+  static constexpr uint32_t kEmpty = 0xffffffffu;
+  static uint64_t Mix(uint64_t x) {
+    x ^= x >> 33;
+    x *= 0xff51afd7ed558ccdULL;
+    x ^= x >> 33;
+    return x;
+  }
+  void Grow() {
+    std::vector<int64_t> old_keys = std::move(keys_);
+    std::vector<uint32_t> old_vals = std::move(vals_);
+    size_t n = old_keys.empty() ? 16 : old_keys.size() * 2;
+    keys_.assign(n, 0);
+    vals_.assign(n, kEmpty);
+    size_ = 0;
+    bool ignored;
+    for (size_t i = 0; i < old_keys.size(); ++i)
+      if (old_vals[i] != kEmpty) FindOrInsert(old_keys[i], old_vals[i], &ignored);
+  }
+
+  std::vector<int64_t> keys_;
+  std::vector<uint32_t> vals_;
+  size_t size_ = 0;
+};
+
 }  // namespace liner::query

@@ -185,6 +185,8 @@ void AggregateOp::Run(ExecState& st) {
   std::vector<char> is_count(aggs.size());
   for (size_t a = 0; a < aggs.size(); ++a) is_count[a] = aggs[a].fn == "count";
   const bool grouped = !keys.empty();
+  bool int_keys = keys.size() == 1 && groups.size() < UINT32_MAX;
+  FlatIntMap int_index;
   while (child()->Next(st, row)) {
     st.CheckInterrupt();
     size_t g;
@@ -196,6 +198,21 @@ void AggregateOp::Run(ExecState& st) {
       continue;
     }
     for (size_t i = 0; i < keys.size(); ++i) key[i] = Eval(*keys[i], row, st);
+    if (int_keys) {
+      if (key[0].is_int()) {
+        // One integer key (the common GROUP BY id): a flat map, no key vector per group.
+        bool inserted = false;
+        g = int_index.FindOrInsert(key[0].as_int(), static_cast<uint32_t>(groups.size()),
+                                   &inserted);
+        if (inserted) groups.push_back(Group{row, std::vector<Acc>(aggs.size())});
+        for (size_t a = 0; a < aggs.size(); ++a)
+          Add(aggs[a], is_count[a], groups[g].accs[a], row, st);
+        continue;
+      }
+      // Another type: move the integer groups to the general index (1 and 1.0 are one key).
+      int_index.ForEach([&](int64_t k, uint32_t gi) { index.emplace(std::vector<QValue>{QValue(k)}, gi); });
+      int_keys = false;
+    }
     auto it = index.find(key);
     if (it == index.end()) {
       g = groups.size();

@@ -28,6 +28,17 @@ TEST_CASE("count(DISTINCT) treats 1 and 1.0 as one value when types mix", "[quer
   CHECK(f.One("UNWIND [3, 1, 3] AS x RETURN sum(DISTINCT x)") == "4");
 }
 
+TEST_CASE("grouping by one integer key merges 1 and 1.0 when types mix", "[query]") {
+  QueryFixture f;
+  auto rows = f.Rows("UNWIND [1, 2, 1.0, 'a', 2, 3] AS x RETURN x AS k, count(*) AS n ORDER BY n DESC, k");
+  REQUIRE(rows.size() == 4);
+  CHECK((rows[0] == "1 | 2" || rows[0] == "1.0 | 2"));
+  CHECK(rows[1] == "2 | 2");
+  CHECK(f.One("UNWIND range(1, 5000) AS x WITH x % 100 AS k RETURN count(DISTINCT k)") == "100");
+  CHECK(f.One("UNWIND range(1, 5000) AS x WITH x % 100 AS k, x AS v "
+              "WITH k, sum(v) AS s RETURN sum(s)") == "12502500");
+}
+
 TEST_CASE("a list carried by many rows is not changed by an expression of one row", "[query]") {
   QueryFixture f;
   auto rows = f.Rows("WITH [1, 2] AS a UNWIND [3, 4] AS i WITH i, a, a + [i] AS b "
