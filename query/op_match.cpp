@@ -40,12 +40,6 @@ bool RelUsed(const Row& row, const std::vector<int>& slots, EdgeId id) {
   return false;
 }
 
-std::string Types(const RelSpec& rel) {
-  std::string s;
-  for (size_t i = 0; i < rel.types.size(); ++i) s += (i ? "|" : ":") + rel.types[i];
-  return s;
-}
-
 }  // namespace
 
 // Adjacency of `node` along `rel` (types and direction), self-loops once when undirected.

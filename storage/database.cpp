@@ -323,7 +323,7 @@ void RocksDatabase::StartCacheBuild() {
 std::shared_ptr<const AdjacencyCache> RocksDatabase::AdjCache(uint64_t gen) {
   if (cache_disabled_) return nullptr;
   std::lock_guard lock(cache_mu_);
-  if (adj_cache_ && adj_cache_->generation() == gen) return adj_cache_;
+  if (CacheIsFor(gen)) return adj_cache_;
   if (gen != generation_.load() || gen == cache_unsupported_gen_) return nullptr;
   if (cache_misses_gen_ != gen) {
     cache_misses_gen_ = gen;
@@ -336,23 +336,18 @@ std::shared_ptr<const AdjacencyCache> RocksDatabase::AdjCache(uint64_t gen) {
 
 Status RocksDatabase::WarmCaches() {
   if (cache_disabled_) return Status::OK();
-  uint64_t gen = generation_.load();
-  {
-    std::lock_guard lock(cache_mu_);
-    if ((adj_cache_ && adj_cache_->generation() == gen) || gen == cache_unsupported_gen_) {
-      return Status::OK();
-    }
-  }
-  // Wait for a background build instead of racing it (joined outside the lock it takes).
   std::thread running;
   {
     std::lock_guard lock(cache_mu_);
+    uint64_t gen = generation_.load();
+    if (CacheIsFor(gen) || gen == cache_unsupported_gen_) return Status::OK();
     running = std::move(cache_thread_);
   }
+  // Wait for a background build instead of racing it (joined outside the lock it takes).
   if (running.joinable()) running.join();
   {
     std::lock_guard lock(cache_mu_);
-    if (adj_cache_ && adj_cache_->generation() == generation_.load()) return Status::OK();
+    if (CacheIsFor(generation_.load())) return Status::OK();
   }
   return BuildCache().status();
 }
@@ -360,7 +355,7 @@ Status RocksDatabase::WarmCaches() {
 CacheInfo RocksDatabase::cache_info() const {
   CacheInfo info;
   std::lock_guard lock(cache_mu_);
-  if (adj_cache_ && adj_cache_->generation() == generation_.load()) {
+  if (CacheIsFor(generation_.load())) {
     info.adjacency_ready = true;
     info.adjacency_bytes = adj_cache_->MemoryBytes();
     info.adjacency_build_ms = adj_cache_->build_ms();

@@ -97,6 +97,8 @@ class RocksDatabase final : public Database {
   static constexpr uint64_t kCacheMissesBeforeBuild = 256;
   Result<std::shared_ptr<const AdjacencyCache>> BuildCache();
   void StartCacheBuild();  // with cache_mu_ held
+  // Whether the cache is built for generation `gen` (with cache_mu_ held).
+  bool CacheIsFor(uint64_t gen) const { return adj_cache_ && adj_cache_->generation() == gen; }
   mutable std::mutex cache_mu_;
   std::shared_ptr<const AdjacencyCache> adj_cache_;  // guarded by cache_mu_
   std::thread cache_thread_;                         // the background build, if any
