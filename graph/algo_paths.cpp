@@ -1,5 +1,6 @@
-// Bidirectional BFS with level lists, then the shortest-path DAG walked in node-index order
-// (= NodeId order), which yields paths lexicographically smallest first.
+// Bidirectional BFS that stops at the first contact, then the shortest-path DAG walked depth
+// first in node-index order (= NodeId order), which yields paths lexicographically smallest
+// first.
 #include "graph/algo_paths.h"
 
 #include <algorithm>
@@ -19,15 +20,28 @@ Direction Reverse(Direction d) {
   return d == Direction::kOut ? Direction::kIn : d == Direction::kIn ? Direction::kOut : d;
 }
 
-// One search between two vertices. Banned vertices (slot 3) and banned directed vertex pairs
-// are skipped; Yen uses them, plain searches leave them empty.
+// One search between two vertices: a bidirectional BFS that stops at the first contact, then a
+// lazy depth-first walk in index order that reads the paths off the distance marks.
+//
+// Why stopping at the first contact is exact: the two sides expand whole levels and never share
+// a vertex before the contact, so when side A (levels 0..La complete) expanding its frontier
+// reaches a vertex y marked by side B, y is on B's frontier (db(y) = Lb; had B reached y
+// earlier, B would have marked A's frontier vertex too). Every shortest path therefore has
+// length D = La + 1 + Lb, and the same holds with the sides swapped. The vertices at position
+// p <= La of a shortest path are those with da = p, and the vertex after position La lies on
+// B's frontier; past it, db decreases by one per hop down to b. Neither rule needs the level
+// being built at the contact, so that level is abandoned half-way.
+//
+// Banned vertices (slot 3) and banned directed vertex pairs are skipped; Yen uses them, plain
+// searches leave them empty.
 class PathSearch {
  public:
-  PathSearch(const Snapshot::Impl& s, const ProjectionFilter& f, size_t max_hops, const Interrupt* intr,
-             const std::unordered_set<uint64_t>* banned_pairs, bool use_banned_nodes)
+  PathSearch(const Snapshot::Impl& s, const ProjectionFilter& f, size_t max_hops,
+             const Interrupt* intr, const std::unordered_set<uint64_t>* banned_pairs,
+             bool use_banned_nodes)
       : s_(s), fwd_(f), bwd_(f), max_hops_(max_hops), intr_(intr), banned_pairs_(banned_pairs),
         use_banned_(use_banned_nodes), da_(ThreadScratch(0)), db_(ThreadScratch(1)),
-        good_(ThreadScratch(2)), ban_(ThreadScratch(3)) {
+        dead_(ThreadScratch(2)), ban_(ThreadScratch(3)) {
     bwd_.direction = Reverse(f.direction);
   }
 
@@ -36,46 +50,79 @@ class PathSearch {
     size_t n = s_.ids.size();
     da_.Reset(n);
     db_.Reset(n);
-    good_.Reset(n);
+    dead_.Reset(n);
     a_ = a;
     b_ = b;
     if (!fwd_.NodeOk(s_, a) || !fwd_.NodeOk(s_, b) || Banned(a) || Banned(b)) return false;
-    levels_a_.assign(1, {a});
-    levels_b_.assign(1, {b});
+    frontier_a_.assign(1, a);
+    frontier_b_.assign(1, b);
+    la_ = lb_ = 0;
+    vol_a_ = Degree(a);
+    vol_b_ = Degree(b);
     da_.Set(a, 0);
     db_.Set(b, 0);
     if (a == b) {
-      meet_ = {a};
-      good_.Set(a, 1);
+      length_ = 0;
       return true;
     }
-    while (!levels_a_.back().empty() && !levels_b_.back().empty()) {
-      if (max_hops_ != 0 && levels_a_.size() + levels_b_.size() - 2 >= max_hops_) return false;
+    while (!frontier_a_.empty() && !frontier_b_.empty()) {
+      if (max_hops_ != 0 && la_ + lb_ >= max_hops_) return false;
       // Expand the side with fewer edges to walk (not fewer vertices: a frontier of a few
       // hubs costs more than many ordinary people).
-      bool from_a = Volume(levels_a_.back()) <= Volume(levels_b_.back());
-      if (!Expand(from_a)) return false;
-      if (!meet_.empty()) break;
+      bool from_a = vol_a_ <= vol_b_;
+      bool met = false;
+      if (!Expand(from_a, &met)) return false;
+      if (met) {
+        length_ = la_ + lb_ + 1;
+        return true;
+      }
     }
-    if (meet_.empty()) return false;
-    MarkGood();
-    return true;
+    return false;
   }
 
   const Status& status() const { return status_; }
 
   // The lexicographically smallest shortest path (after a successful Run()).
-  std::vector<Vertex> SmallestPath() const {
-    std::vector<Vertex> path{a_};
-    while (path.back() != b_) path.push_back(Successors(path.back()).front());
-    return path;
+  std::vector<Vertex> SmallestPath() {
+    auto all = AllPaths(1);
+    return all.front();
   }
 
-  // Every shortest path in lexicographic order, at most `limit`.
+  // Every shortest path in lexicographic order, at most `limit` (after a successful Run()).
+  // Depth-first in index order; a vertex of a's side whose subtree held no path is marked dead
+  // and never walked again, so the walk costs at most one pass over a's levels.
   std::vector<std::vector<Vertex>> AllPaths(size_t limit) {
     std::vector<std::vector<Vertex>> out;
-    std::vector<Vertex> cur{a_};
-    Enumerate(&cur, &out, limit);
+    struct Frame {
+      Vertex v;
+      std::vector<Vertex> next;
+      size_t i = 0;
+      bool found = false;
+    };
+    std::vector<Frame> stack;
+    stack.push_back({a_, Successors(a_, 0)});
+    while (!stack.empty() && out.size() < limit) {
+      Frame& top = stack.back();
+      if (top.v == b_ && stack.size() == length_ + 1) {
+        std::vector<Vertex> path;
+        for (const Frame& f : stack) path.push_back(f.v);
+        out.push_back(std::move(path));
+        stack.pop_back();
+        if (!stack.empty()) stack.back().found = true;
+        continue;
+      }
+      if (top.i == top.next.size()) {
+        bool found = top.found;
+        if (!found) dead_.Set(top.v, 1);
+        stack.pop_back();
+        if (found && !stack.empty()) stack.back().found = true;
+        continue;
+      }
+      Vertex y = top.next[top.i++];
+      size_t pos = stack.size();  // y's position on the path
+      if (pos <= la_ && dead_.Has(y)) continue;
+      stack.push_back({y, Successors(y, pos)});
+    }
     return out;
   }
 
@@ -90,97 +137,66 @@ class PathSearch {
 
  private:
   bool Banned(Vertex v) const { return use_banned_ && ban_.Has(v); }
-  // Edges (of any type, both directions) incident to a frontier: the cost of expanding it.
-  uint64_t Volume(const std::vector<Vertex>& level) const {
-    uint64_t sum = 0;
-    for (Vertex v : level) sum += boost::out_degree(v, s_.g) + boost::in_degree(v, s_.g);
-    return sum;
+  // Edges (of any type, both directions) incident to v: its share of a frontier's cost.
+  uint64_t Degree(Vertex v) const {
+    const auto& fw = s_.g.m_forward;
+    const auto& bw = s_.g.m_backward;
+    return uint64_t{fw.m_rowstart[v + 1]} - fw.m_rowstart[v] + bw.m_rowstart[v + 1] -
+           bw.m_rowstart[v];
   }
   bool PairBanned(Vertex x, Vertex y) const {
     return banned_pairs_ != nullptr && !banned_pairs_->empty() &&
            banned_pairs_->count(PairKey(x, y)) != 0;
   }
 
-  // Expands one whole level of one side; records meeting vertices of minimal total length.
-  bool Expand(bool from_a) {
-    auto& levels = from_a ? levels_a_ : levels_b_;
+  // Expands one level of one side; stops at the first vertex the other side has marked (*met).
+  bool Expand(bool from_a, bool* met) {
+    std::vector<Vertex>& frontier = from_a ? frontier_a_ : frontier_b_;
     StampedArray& mine = from_a ? da_ : db_;
     StampedArray& other = from_a ? db_ : da_;
     const ProjectionFilter& f = from_a ? fwd_ : bwd_;
-    uint32_t depth = static_cast<uint32_t>(levels.size());
-    std::vector<Vertex> next;
-    uint32_t best = UINT32_MAX;
-    for (Vertex x : levels.back()) {
+    uint32_t depth = (from_a ? la_ : lb_) + 1;
+    next_.clear();
+    uint64_t volume = 0;
+    bool check_pairs = banned_pairs_ != nullptr && !banned_pairs_->empty();
+    for (Vertex x : frontier) {
       status_ = PollInterrupt(intr_, &polls_, 256);
       if (!status_.ok()) return false;
-      ForEachNeighbor(s_, f, x, [&](Vertex y, const EdgeProps&) {
-        if (Banned(y) || (from_a ? PairBanned(x, y) : PairBanned(y, x))) return;
-        if (!mine.Has(y)) {
-          mine.Set(y, depth);
-          next.push_back(y);
-          if (other.Has(y)) best = std::min(best, other.Get(y));
+      ForEachNeighborVertex(s_, f, x, [&](Vertex y) {
+        if (*met || mine.Has(y) || Banned(y)) return;
+        if (check_pairs && (from_a ? PairBanned(x, y) : PairBanned(y, x))) return;
+        if (other.Has(y)) {
+          *met = true;
+          return;
         }
+        mine.Set(y, depth);
+        next_.push_back(y);
+        volume += Degree(y);
       });
+      if (*met) return true;
     }
-    // No sort: a level's order changes no distance and no result (paths are read off the
-    // distance marks in index order), and sorting a 10^5-vertex frontier costs milliseconds.
-    levels.push_back(std::move(next));
-    if (best != UINT32_MAX) {
-      for (Vertex y : levels.back()) {
-        if (other.Has(y) && other.Get(y) == best) meet_.push_back(y);
-      }
-    }
+    frontier.swap(next_);
+    (from_a ? la_ : lb_) = depth;
+    (from_a ? vol_a_ : vol_b_) = volume;
     return true;
   }
 
-  // good = on some shortest path, for vertices of a's side (levels_a_ up to the meeting level).
-  void MarkGood() {
-    // Every meeting vertex has the same distance from a: that level cuts every shortest path.
-    size_t la = da_.Get(meet_.front());
-    meet_level_ = static_cast<uint32_t>(la);
-    for (Vertex m : meet_) good_.Set(m, 1);
-    for (size_t i = la; i-- > 0;) {
-      for (Vertex x : levels_a_[i]) {
-        bool ok = false;
-        ForEachNeighbor(s_, fwd_, x, [&](Vertex y, const EdgeProps&) {
-          if (!ok && good_.Has(y) && da_.Has(y) && da_.Get(y) == i + 1 && !PairBanned(x, y)) {
-            ok = true;
-          }
-        });
-        if (ok) good_.Set(x, 1);
-      }
-    }
-  }
-
-  // Next vertices on shortest paths from x, ascending.
-  std::vector<Vertex> Successors(Vertex x) const {
+  // Next vertices, ascending, after x at position `pos` of a shortest path: on a's side those
+  // one level further from a, from a's frontier on those one level closer to b.
+  std::vector<Vertex> Successors(Vertex x, size_t pos) const {
     std::vector<Vertex> out;
-    bool a_side = good_.Has(x) && da_.Has(x) && da_.Get(x) < meet_level_;
-    ForEachNeighbor(s_, fwd_, x, [&](Vertex y, const EdgeProps&) {
-      if (PairBanned(x, y) || Banned(y)) return;
-      if (a_side) {
-        if (good_.Has(y) && da_.Has(y) && da_.Get(y) == da_.Get(x) + 1) out.push_back(y);
-      } else if (db_.Has(y) && db_.Has(x) && db_.Get(y) + 1 == db_.Get(x)) {
-        out.push_back(y);
-      }
+    if (pos >= length_) return out;
+    bool a_side = pos < la_;
+    uint32_t want = a_side ? static_cast<uint32_t>(pos + 1)
+                           : static_cast<uint32_t>(length_ - pos - 1);
+    const StampedArray& marks = a_side ? da_ : db_;
+    ForEachNeighborVertex(s_, fwd_, x, [&](Vertex y) {
+      if (!marks.Has(y) || marks.Get(y) != want || Banned(y) || PairBanned(x, y)) return;
+      out.push_back(y);
     });
     std::sort(out.begin(), out.end());
     out.erase(std::unique(out.begin(), out.end()), out.end());
     return out;
-  }
-
-  void Enumerate(std::vector<Vertex>* cur, std::vector<std::vector<Vertex>>* out, size_t limit) {
-    if (out->size() >= limit) return;
-    if (cur->back() == b_) {
-      out->push_back(*cur);
-      return;
-    }
-    for (Vertex y : Successors(cur->back())) {
-      cur->push_back(y);
-      Enumerate(cur, out, limit);
-      cur->pop_back();
-      if (out->size() >= limit) return;
-    }
   }
 
   const Snapshot::Impl& s_;
@@ -189,11 +205,12 @@ class PathSearch {
   const Interrupt* intr_;
   const std::unordered_set<uint64_t>* banned_pairs_;
   bool use_banned_;
-  StampedArray &da_, &db_, &good_, &ban_;
+  StampedArray &da_, &db_, &dead_, &ban_;
   Vertex a_ = 0, b_ = 0;
-  std::vector<std::vector<Vertex>> levels_a_, levels_b_;
-  std::vector<Vertex> meet_;
-  uint32_t meet_level_ = 0;
+  std::vector<Vertex> frontier_a_, frontier_b_, next_;
+  size_t la_ = 0, lb_ = 0;  // depth of each side's frontier (its levels are complete up to it)
+  uint64_t vol_a_ = 0, vol_b_ = 0;
+  size_t length_ = 0;       // hops of every shortest path, after a successful Run()
   uint64_t polls_ = 0;
   Status status_;
 };
@@ -318,7 +335,7 @@ Result<std::vector<NodeDepth>> KHop(const Snapshot& snap, NodeId start, int dept
     std::vector<Vertex> next;
     for (Vertex x : frontier) {
       LINER_RETURN_IF_ERROR(PollInterrupt(interrupt, &polls, 256));
-      ForEachNeighbor(s, f, x, [&](Vertex y, const EdgeProps&) {
+      ForEachNeighborVertex(s, f, x, [&](Vertex y) {
         if (!seen.Has(y)) {
           seen.Set(y, d);
           next.push_back(y);

@@ -96,7 +96,7 @@ size_t Snapshot::MemoryBytes() const {
   // Forward CSR: row starts + target column + bundled props; backward: row starts + source
   // column + forward edge index.
   size_t csr = 2 * (n + 1) * sizeof(uint32_t) + m * (2 * sizeof(uint32_t) + sizeof(EdgeProps)) +
-               m * sizeof(uint32_t);
+               m * (sizeof(uint32_t) + sizeof(uint16_t));
   return csr + n * (sizeof(NodeId) + sizeof(LabelMask)) + s.direct.size() * sizeof(uint32_t);
 }
 
@@ -141,7 +141,7 @@ size_t EdgeMedian(const std::vector<uint32_t>& starts) {
 }  // namespace
 
 void AssignCsr(Vertex n, const std::vector<uint64_t>& src, const std::vector<uint64_t>& dst,
-               std::vector<EdgeProps>* props, Csr* g) {
+               std::vector<EdgeProps>* props, Csr* g, std::vector<uint16_t>* in_type) {
   size_t m = src.size();
   auto& fwd = g->m_forward;
   auto& bwd = g->m_backward;
@@ -172,9 +172,11 @@ void AssignCsr(Vertex n, const std::vector<uint64_t>& src, const std::vector<uin
   });
   *props = {};
   // Backward: in forward order (source, edge id), bucketed by target; the property is the
-  // forward edge index.
+  // forward edge index, and in_type a copy of the edge's type (read in forward order here, so
+  // in-edge type filters never read the forward properties at random).
   bwd.m_column.resize(m);
   bwd.m_edge_properties.resize(m);
+  in_type->resize(m);
   next.assign(bwd.m_rowstart.begin(), bwd.m_rowstart.end() - 1);
   TwoWay(parallel, n, EdgeMedian(bwd.m_rowstart), [&](size_t lo, size_t hi) {
     for (Vertex v = 0; v < n; ++v) {
@@ -184,6 +186,7 @@ void AssignCsr(Vertex n, const std::vector<uint64_t>& src, const std::vector<uin
         uint32_t k = next[t]++;
         bwd.m_column[k] = v;
         bwd.m_edge_properties[k] = j;
+        (*in_type)[k] = fwd.m_edge_properties[j].type;
       }
     }
   });
@@ -279,7 +282,7 @@ Result<std::shared_ptr<const Snapshot>> SnapshotBuilder::Build() {
     dst[i] = *t;
   }
   d.ends = {};
-  AssignCsr(static_cast<Vertex>(n), src, dst, &d.props, &impl->g);
+  AssignCsr(static_cast<Vertex>(n), src, dst, &d.props, &impl->g, &impl->in_type);
   impl->label_names = std::move(d.label_names);
   impl->type_names = std::move(d.type_names);
   impl->role_names = std::move(d.role_names);

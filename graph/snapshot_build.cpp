@@ -224,7 +224,8 @@ Result<std::shared_ptr<const Snapshot>> BuildSnapshot(Transaction& txn, uint64_t
                               std::to_string(src_missing ? edges.src[i] : edges.dst[i]) +
                               " which does not exist");
   }
-  AssignCsr(static_cast<Vertex>(n), edges.src, edges.dst, &edges.props, &impl->g);
+  AssignCsr(static_cast<Vertex>(n), edges.src, edges.dst, &edges.props, &impl->g,
+            &impl->in_type);
   edges.src = {};
   edges.dst = {};
   impl->role_names = std::move(edges.role_names);

@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <functional>
+#include <random>
+#include <set>
 
 #include "graph/algo_paths.h"
 #include "tests/graph/algo_testing.h"
@@ -150,6 +152,105 @@ TEST_CASE("path algorithms agree with brute-force enumeration on random graphs",
         for (size_t i = 0; i < k->size(); ++i) {
           CHECK((*k)[i].nodes == Ids(ref[i]));
           CHECK((*k)[i].edges.size() + 1 == (*k)[i].nodes.size());
+        }
+      }
+    }
+  }
+}
+
+// Directed, typed random graph: edge e has type LINK or SKIP at random. Returns the directed
+// LINK-only simple adjacency beside the snapshot.
+struct TypedGraph {
+  std::shared_ptr<const Snapshot> snap;
+  std::vector<std::vector<int>> link_out;  // sorted, no duplicates, no self loops
+};
+
+TypedGraph MakeTypedGraph(int n, int m, uint64_t seed) {
+  std::mt19937_64 rng(seed);
+  SnapshotBuilder b;
+  for (int i = 0; i < n; ++i) b.AddNode(RandomGraph::Id(i), {"Node"});
+  std::vector<std::set<int>> out(n);
+  for (int e = 0; e < m; ++e) {
+    int x = static_cast<int>(rng() % n), y = static_cast<int>(rng() % n);
+    bool link = rng() % 3 != 0;
+    b.AddEdge(1000 + e, RandomGraph::Id(x), RandomGraph::Id(y), link ? "LINK" : "SKIP");
+    if (link && x != y) out[x].insert(y);
+  }
+  TypedGraph g;
+  g.snap = *b.Build();
+  for (auto& s : out) g.link_out.emplace_back(s.begin(), s.end());
+  return g;
+}
+
+TEST_CASE("directed typed paths agree with brute-force enumeration on random graphs",
+          "[graph]") {
+  for (uint64_t seed = 1; seed <= 40; ++seed) {
+    const int n = 10;
+    TypedGraph g = MakeTypedGraph(n, 24, seed);
+    PathOptions opt;
+    opt.projection.types = {"LINK"};
+    opt.projection.direction = Direction::kOut;
+    for (int a = 0; a < n; a += 2) {
+      for (int b = 1; b < n; b += 2) {
+        INFO("seed " << seed << " a " << a << " b " << b);
+        // Every directed simple LINK path a -> b by (length, sequence).
+        std::vector<std::vector<int>> ref;
+        std::vector<int> cur{a};
+        std::vector<bool> on(n, false);
+        on[a] = true;
+        std::function<void(int)> dfs = [&](int v) {
+          if (v == b) {
+            ref.push_back(cur);
+            return;
+          }
+          for (int w : g.link_out[v]) {
+            if (on[w]) continue;
+            on[w] = true;
+            cur.push_back(w);
+            dfs(w);
+            cur.pop_back();
+            on[w] = false;
+          }
+        };
+        dfs(a);
+        std::sort(ref.begin(), ref.end(), [](const auto& x, const auto& y) {
+          return x.size() != y.size() ? x.size() < y.size() : x < y;
+        });
+        NodeId ia = RandomGraph::Id(a), ib = RandomGraph::Id(b);
+        auto sp = ShortestPath(*g.snap, ia, ib, opt);
+        REQUIRE(sp.ok());
+        REQUIRE(sp->has_value() == !ref.empty());
+        if (ref.empty()) continue;
+        CHECK((*sp)->nodes == Ids(ref[0]));
+        std::vector<std::vector<NodeId>> shortest;
+        for (const auto& p : ref) {
+          if (p.size() == ref[0].size()) shortest.push_back(Ids(p));
+        }
+        auto all = AllShortestPaths(*g.snap, ia, ib, opt, 1000);
+        REQUIRE(all.ok());
+        std::vector<std::vector<NodeId>> got;
+        for (const auto& p : *all) got.push_back(p.nodes);
+        CHECK(got == shortest);
+        // A limit keeps the first paths of the same order.
+        auto two = AllShortestPaths(*g.snap, ia, ib, opt, 2);
+        REQUIRE(two.ok());
+        CHECK(two->size() == std::min<size_t>(2, shortest.size()));
+        for (size_t i = 0; i < two->size(); ++i) CHECK((*two)[i].nodes == shortest[i]);
+        auto k = KShortestPaths(*g.snap, ia, ib, 5, opt);
+        REQUIRE(k.ok());
+        REQUIRE(k->size() == std::min<size_t>(5, ref.size()));
+        for (size_t i = 0; i < k->size(); ++i) CHECK((*k)[i].nodes == Ids(ref[i]));
+        // max_hops cuts exactly the paths longer than it.
+        PathOptions capped = opt;
+        capped.max_hops = ref[0].size() - 1;
+        auto at = ShortestPath(*g.snap, ia, ib, capped);
+        REQUIRE(at.ok());
+        CHECK(at->has_value());
+        if (capped.max_hops > 1) {
+          capped.max_hops -= 1;
+          auto below = ShortestPath(*g.snap, ia, ib, capped);
+          REQUIRE(below.ok());
+          CHECK(!below->has_value());
         }
       }
     }
