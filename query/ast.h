@@ -14,7 +14,7 @@ namespace liner::query {
 enum class ExprKind {
   kLiteral, kParam, kVariable, kProperty, kList, kMap, kNot, kNeg, kBinary, kIsNull, kIsNotNull,
   kIndex, kSlice, kFunction, kCountStar, kCase, kListComp, kQuantifier, kReduce, kLabelCheck,
-  kPatternPred, kPatternComp, kMapProjection, kExists, kAggRef,
+  kPatternPred, kPatternComp, kMapProjection, kExists, kAggRef, kCountSubquery,
 };
 
 enum class BinOp {
@@ -23,6 +23,7 @@ enum class BinOp {
 };
 
 struct PatternPart;
+struct SingleQuery;
 struct Expr;
 using ExprP = std::shared_ptr<Expr>;
 
@@ -44,6 +45,9 @@ struct Expr {
   // kSlice: args = [list, from or null, to or null]
   std::shared_ptr<PatternPart> pattern;  // kPatternPred, kPatternComp (args[0] = projection,
                                          // args[1] = where, each may be null), kExists
+  // EXISTS { MATCH ... } (kExists without a pattern) and COUNT { ... } (kCountSubquery): the
+  // clauses of the subquery, correlated with the outer row.
+  std::shared_ptr<SingleQuery> subquery;
   int slot = -1;      // bound slot of a variable / comprehension variable / aggregate result
   int slot2 = -1;     // reduce accumulator slot
   int subplan = -1;   // index into Plan::subplans for pattern expressions

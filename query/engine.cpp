@@ -11,7 +11,9 @@
 namespace liner::query {
 namespace {
 
-std::string DescribeTree(const Op* root, bool with_rows) {
+// The operator tree, then each pattern expression's or subquery's own tree (run per row).
+std::string DescribeTree(const Op* root, const std::vector<std::unique_ptr<Op>>& subplans,
+                         bool with_rows) {
   std::string out;
   std::function<void(const Op*, int)> walk = [&](const Op* op, int depth) {
     out += std::string(depth * 2, ' ') + op->Describe();
@@ -21,6 +23,10 @@ std::string DescribeTree(const Op* root, bool with_rows) {
       if (c) walk(c.get(), depth + 1);
   };
   if (root) walk(root, 0);
+  for (size_t i = 0; i < subplans.size(); ++i) {
+    out += "Subplan #" + std::to_string(i) + " (pattern expression or subquery, per row)\n";
+    walk(subplans[i].get(), 1);
+  }
   return out;
 }
 
@@ -60,7 +66,9 @@ const std::vector<std::string>& PreparedStatement::columns() const {
 bool PreparedStatement::writes() const { return plan_->writes; }
 bool PreparedStatement::is_explain() const { return plan_->explain; }
 bool PreparedStatement::is_profile() const { return plan_->profile; }
-std::string PreparedStatement::PlanString() const { return DescribeTree(plan_->root.get(), false); }
+std::string PreparedStatement::PlanString() const {
+  return DescribeTree(plan_->root.get(), plan_->subplans, false);
+}
 
 ResultCursor::ResultCursor(std::unique_ptr<ExecState> state) : state_(std::move(state)) {}
 
@@ -77,7 +85,7 @@ bool ResultCursor::Next(std::vector<QValue>* row) {
       static thread_local std::vector<std::string> lines;
       if (st.expansions == 0) {
         lines.clear();
-        std::string text = DescribeTree(st.plan->root.get(), false);
+        std::string text = DescribeTree(st.plan->root.get(), st.plan->subplans, false);
         size_t start = 0;
         while (start < text.size()) {
           size_t nl = text.find('\n', start);
@@ -129,7 +137,7 @@ Status ResultCursor::Finish() {
 const QueryStats& ResultCursor::stats() const { return state_->stats; }
 
 std::string ResultCursor::ProfileString() const {
-  return DescribeTree(state_->root.get(), true);
+  return DescribeTree(state_->root.get(), state_->subplans, true);
 }
 
 Engine::Engine(Database* db) : db_(db), records_(std::make_unique<RecordCache>()) {

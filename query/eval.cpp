@@ -442,6 +442,15 @@ QValue Eval(const Expr& e, Row& row, ExecState& st) {
     }
     case ExprKind::kPatternPred:
     case ExprKind::kExists: return RunSubplanExists(e, row, st);
+    case ExprKind::kCountSubquery: {
+      Op* sp = st.subplans[e.subplan].get();
+      FindArgument(sp)->input = &row;
+      sp->Open(st);
+      Row r;
+      int64_t n = 0;
+      while (sp->Next(st, r)) ++n;
+      return QValue(n);
+    }
     case ExprKind::kPatternComp: {
       Op* sp = st.subplans[e.subplan].get();
       FindArgument(sp)->input = &row;

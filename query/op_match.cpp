@@ -4,7 +4,6 @@
 #include "query/plan.h"
 
 namespace liner::query {
-namespace {
 
 QMap EvalProps(const ExprP& e, Row& row, ExecState& st) {
   QValue v = Eval(*e, row, st);
@@ -13,6 +12,8 @@ QMap EvalProps(const ExprP& e, Row& row, ExecState& st) {
   Throw("TypeError(InvalidArgumentType)", "a pattern's properties must be a Map, got " +
                                               std::string(QTypeName(v.type())));
 }
+
+namespace {
 
 bool PropsMatch(ExecState& st, const PropertyMap& props, const QMap& want) {
   for (const auto& [k, v] : want) {

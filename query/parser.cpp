@@ -157,7 +157,9 @@ bool Parser::ParseClause(SingleQuery* q) {
     c.kind = Clause::Kind::kCall;
     ParseCall(&c);
   } else {
-    if (q->clauses.empty() || !(Peek().kind == Tok::kEnd || IsSym(";") || IsKw("UNION"))) {
+    // '}' ends the clauses of an EXISTS { ... } or COUNT { ... } subquery.
+    if (q->clauses.empty() ||
+        !(Peek().kind == Tok::kEnd || IsSym(";") || IsKw("UNION") || IsSym("}"))) {
       if (!q->clauses.empty() || Peek().kind != Tok::kEnd)
         Fail(Peek(), q->clauses.empty() ? "expected a clause (MATCH, RETURN, CREATE, ...)"
                                         : "expected a clause or the end of the statement");

@@ -340,16 +340,40 @@ ExprP Parser::ParseAtom() {
       e->args = {init, list, body};
       return e;
     }
-    if (IsKw("EXISTS") && IsSym("{", 1)) {
-      ExprP e = NewExpr(ExprKind::kExists, t);
+    // EXISTS { pattern [WHERE ...] } and COUNT { ... } (a pattern or clauses; not a map
+    // projection of a variable named count, which starts with '.', a key or '}').
+    const bool count = IsKw("COUNT") && IsSym("{", 1) &&
+                       (IsSym("(", 2) || Peek(2).kind == Tok::kIdent) && !IsSym(":", 3) &&
+                       !IsSym(",", 3) && !IsSym("}", 3);
+    if ((IsKw("EXISTS") && IsSym("{", 1)) || count) {
+      ExprP e = NewExpr(count ? ExprKind::kCountSubquery : ExprKind::kExists, t);
+      const char* close = count ? "to close COUNT { ... }" : "to close EXISTS { ... }";
       Advance();
       Advance();
-      if (IsKw("MATCH")) Advance();
+      if (!IsSym("(")) {
+        e->subquery = std::make_shared<SingleQuery>(ParseSingleQuery());
+        ExpectSym("}", close);
+        return e;
+      }
       auto part = std::make_shared<PatternPart>();
       ParsePatternChain(part.get());
+      ExprP where;
+      if (AcceptKw("WHERE")) where = ParseExpr();
+      ExpectSym("}", close);
+      if (count) {
+        // COUNT { pattern WHERE ... } counts the rows of MATCH pattern WHERE ...
+        Clause c;
+        c.kind = Clause::Kind::kMatch;
+        c.line = part->line;
+        c.column = part->column;
+        c.pattern.push_back(*part);
+        c.where = where;
+        e->subquery = std::make_shared<SingleQuery>();
+        e->subquery->clauses.push_back(std::move(c));
+        return e;
+      }
       e->pattern = part;
-      if (AcceptKw("WHERE")) e->args.push_back(ParseExpr());
-      ExpectSym("}", "to close EXISTS { ... }");
+      if (where) e->args.push_back(where);
       return e;
     }
   }

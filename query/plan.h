@@ -117,6 +117,8 @@ class NodeScanOp : public OpOf<NodeScanOp> {
 bool NodeMatches(ExecState& st, NodeId id, const NodeCheck& check, Row& row,
                  const QMap* props);
 bool RelPropsMatch(ExecState& st, EdgeId id, const QMap& props);
+// A pattern's property map evaluated against `row` (empty for null; TypeError if not a map).
+QMap EvalProps(const ExprP& e, Row& row, ExecState& st);
 
 struct RelSpec {
   std::vector<std::string> types;
@@ -177,6 +179,32 @@ class VarExpandOp : public OpOf<VarExpandOp> {
   std::unordered_set<EdgeId> banned_;
   void Expand(ExecState& st, NodeId node, std::vector<AdjEntry>* out);
   bool Emit(ExecState& st, Row& row);
+};
+
+// A variable-length expansion where only the end nodes matter (op_reach.cpp): the
+// relationship list and the path are unused and the rows are made distinct downstream (or only
+// existence is asked). A breadth-first search per input row with a visited set emits each node
+// reachable in min..max hops once (min_hops 0 or 1), instead of one row per path. The start
+// node itself counts for min_hops 1 only when a closed trail of at most max hops returns to it.
+class VarReachOp : public OpOf<VarReachOp> {
+ public:
+  void Open(ExecState& st) override;
+  bool Next(ExecState& st, Row& row) override;
+  std::string Describe() const override { return "VarLengthReach" + text; }
+  int from_slot = -1, to_slot = -1;
+  bool to_bound = false;
+  int min_hops = 1, max_hops = -1;
+  RelSpec rel;
+  NodeCheck to_check;
+  std::vector<int> unique_rel_slots;  // relationships bound earlier in this MATCH: not used
+  std::string text;
+ private:
+  Row input_;
+  std::vector<NodeId> reached_;
+  size_t next_ = 0;
+  QMap to_props_;
+  bool has_to_props_ = false;
+  void Search(ExecState& st, NodeId start);
 };
 
 // shortestPath / allShortestPaths between two bound nodes (bidirectional BFS).

@@ -13,7 +13,8 @@ bool IsHidden(const std::string& name) { return name.empty() || name[0] == ' '; 
 // Structural equality of unbound expressions (ORDER BY items that repeat a projection).
 bool SameExpr(const Expr& a, const Expr& b) {
   if (a.kind != b.kind || a.op != b.op || a.name != b.name || a.keys != b.keys ||
-      a.distinct != b.distinct || a.args.size() != b.args.size() || a.pattern || b.pattern)
+      a.distinct != b.distinct || a.args.size() != b.args.size() || a.pattern || b.pattern ||
+      a.subquery || b.subquery)
     return false;
   if (a.kind == ExprKind::kLiteral && !Equivalent(a.value, b.value)) return false;
   for (size_t i = 0; i < a.args.size(); ++i) {
@@ -54,7 +55,7 @@ void FreeVarsOutsideAggregates(const Expr& e, std::vector<const Expr*>* out) {
     return;
   }
   if (e.kind == ExprKind::kListComp || e.kind == ExprKind::kQuantifier ||
-      e.kind == ExprKind::kReduce || e.pattern)
+      e.kind == ExprKind::kReduce || e.pattern || e.subquery)
     return;
   for (const auto& a : e.args)
     if (a) FreeVarsOutsideAggregates(*a, out);
@@ -152,15 +153,19 @@ void Planner::PlanStatement(const Statement& stmt) {
 }
 
 std::unique_ptr<Op> Planner::PlanSingle(const SingleQuery& q, std::vector<std::string>* columns,
-                                        std::vector<int>* column_slots) {
-  Scope scope;
-  std::unique_ptr<Op> op = std::make_unique<OnceOp>();
+                                        std::vector<int>* column_slots, const Scope* outer,
+                                        bool existence) {
+  Scope scope = outer ? *outer : Scope{};
+  std::unique_ptr<Op> op;
+  if (outer) op = std::make_unique<ArgumentOp>();
+  else op = std::make_unique<OnceOp>();
   const size_t n = q.clauses.size();
   for (size_t i = 0; i < n; ++i) {
     const Clause& c = q.clauses[i];
     bool last = i + 1 == n;
     switch (c.kind) {
       case Clause::Kind::kMatch: {
+        reach_ = ReachContext{RowsObservedAsSet(q, i, existence), &q, i, false};
         if (c.optional) {
           Scope before = scope;
           int first_new = plan_->num_slots;
@@ -174,6 +179,7 @@ std::unique_ptr<Op> Planner::PlanSingle(const SingleQuery& q, std::vector<std::s
         } else {
           op = PlanPattern(std::move(op), c.pattern, scope, c.where, nullptr);
         }
+        reach_ = ReachContext{};
         break;
       }
       case Clause::Kind::kUnwind: {
@@ -236,7 +242,7 @@ std::unique_ptr<Op> Planner::PlanSingle(const SingleQuery& q, std::vector<std::s
         op = PlanCall(std::move(op), c, scope, n == 1, columns, column_slots);
         break;
     }
-    if (last && c.kind != Clause::Kind::kReturn && !IsUpdating(c.kind) &&
+    if (last && !outer && c.kind != Clause::Kind::kReturn && !IsUpdating(c.kind) &&
         !(c.kind == Clause::Kind::kCall && n == 1) && c.kind != Clause::Kind::kCall)
       Throw("SyntaxError(InvalidClauseComposition)",
             "a query must end with RETURN or an updating clause");
@@ -301,10 +307,12 @@ std::unique_ptr<Op> Planner::PlanProjection(std::unique_ptr<Op> input, const Pro
     std::vector<const Expr*> key_exprs;
     for (auto& it : items)
       if (!ContainsAggregate(*it.expr)) key_exprs.push_back(it.expr.get());
-    // Variables outside aggregates and outside sub-expressions that are grouping keys.
+    // Variables outside aggregates and outside grouping keys. Only a key that is a variable or
+    // a property of one may be reused next to an aggregate (`me.age + count(*)` with `me.age`
+    // projected); a larger key expression may not (`a + b + count(*)` with `a + b` projected).
     std::function<void(const Expr&, std::vector<const Expr*>*)> loose =
         [&](const Expr& e, std::vector<const Expr*>* out) {
-          if (e.kind != ExprKind::kVariable)
+          if (e.kind == ExprKind::kProperty && e.args[0]->kind == ExprKind::kVariable)
             for (const Expr* k : key_exprs)
               if (SameExpr(e, *k)) return;
           if (e.kind == ExprKind::kCountStar ||
@@ -315,7 +323,7 @@ std::unique_ptr<Op> Planner::PlanProjection(std::unique_ptr<Op> input, const Pro
             return;
           }
           if (e.kind == ExprKind::kListComp || e.kind == ExprKind::kQuantifier ||
-              e.kind == ExprKind::kReduce || e.pattern)
+              e.kind == ExprKind::kReduce || e.pattern || e.subquery)
             return;
           for (const auto& a : e.args)
             if (a) loose(*a, out);
@@ -336,7 +344,8 @@ std::unique_ptr<Op> Planner::PlanProjection(std::unique_ptr<Op> input, const Pro
       }
     };
     for (auto& it : items) check(*it.expr, false);
-    for (auto& s : order) check(*s.expr, true);
+    // As written, before sub-expressions were replaced by the aliases of projected items.
+    for (auto& s : proj.order) check(*s.expr, true);
   } else {
     for (auto& s : order)
       if (ContainsAggregate(*s.expr))

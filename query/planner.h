@@ -36,8 +36,11 @@ class Planner {
 
  private:
   int NewSlot() { return plan_->num_slots++; }
+  // A query of a UNION, or (with `outer`) a subquery over an ArgumentOp that sees the outer
+  // scope; `existence`: only whether the subquery has rows is asked (EXISTS).
   std::unique_ptr<Op> PlanSingle(const SingleQuery& q, std::vector<std::string>* columns,
-                                 std::vector<int>* column_slots);
+                                 std::vector<int>* column_slots, const Scope* outer = nullptr,
+                                 bool existence = false);
   std::unique_ptr<Op> PlanProjection(std::unique_ptr<Op> input, const Projection& proj,
                                      Scope& scope, bool is_return,
                                      std::vector<std::string>* columns,
@@ -64,9 +67,22 @@ class Planner {
   void Bind(const ExprP& e, Scope& scope);
   int BindSubplan(const PatternPart& part, const ExprP& where, const ExprP& projection,
                   Scope& scope);
+  int BindSubquery(const SingleQuery& q, Scope& scope, bool existence);
 
   const ProcedureRegistry& procs_;
   Plan* plan_;
+  // Context of the pattern being planned, for VarReachOp (planner_reach.cpp): its rows are
+  // only observed as a set; the query and clause it is in (null for a pattern expression,
+  // whose relationship variables must then be anonymous); its part is the clause's last one
+  // with relationships (so no later expansion checks uniqueness against it).
+  struct ReachContext {
+    bool rows_as_set = false;
+    const SingleQuery* query = nullptr;
+    size_t clause = 0;
+    bool last_part = false;
+  };
+  ReachContext reach_;
+  bool CanReach(const RelPattern& r, int path_slot, bool last_expansion) const;
 };
 
 // Helpers shared by the planner files.
@@ -74,6 +90,13 @@ void SplitAnd(const ExprP& e, std::vector<ExprP>* out);
 // Slots of outer variables `e` reads; sets *has_subplan when it contains a pattern expression.
 void CollectSlots(const Expr& e, std::set<int>* out, bool* has_subplan);
 bool ContainsAggregate(const Expr& e);
+// Are the rows of clause `i` of `q` observed only as a set: every later clause is row by row
+// until a DISTINCT projection or an aggregation whose aggregates all ignore duplicates?
+// `existence`: the query's rows are only tested for existence (an EXISTS subquery).
+bool RowsObservedAsSet(const SingleQuery& q, size_t i, bool existence);
+// Does `name` occur in clause `i` of `q` or later, other than as the relationship `def`?
+bool VariableMentioned(const SingleQuery& q, size_t i, const std::string& name,
+                       const RelPattern* def);
 [[noreturn]] void CompileError(const std::string& cls, const std::string& msg, const Expr* at);
 
 }  // namespace liner::query

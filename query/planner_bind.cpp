@@ -38,6 +38,7 @@ void Collect(const Expr& e, std::set<int>* out, std::set<int>* locals, bool* sub
     case ExprKind::kPatternPred:
     case ExprKind::kPatternComp:
     case ExprKind::kExists:
+    case ExprKind::kCountSubquery:
       *sub = true;
       break;
     default: break;
@@ -69,8 +70,33 @@ int Planner::BindSubplan(const PatternPart& part, const ExprP& where, const Expr
   Scope inner = scope;
   std::unique_ptr<Op> root = std::make_unique<ArgumentOp>();
   std::vector<PatternPart> parts{part};
+  ReachContext outer = reach_;
+  reach_ = ReachContext{};
+  reach_.rows_as_set = !projection;  // a pattern predicate or EXISTS asks for one row
   root = PlanPattern(std::move(root), parts, inner, where, nullptr);
+  reach_ = outer;
   if (projection) Bind(projection, inner);
+  plan_->subplans.push_back(std::move(root));
+  return static_cast<int>(plan_->subplans.size()) - 1;
+}
+
+int Planner::BindSubquery(const SingleQuery& q, Scope& scope, bool existence) {
+  for (const auto& c : q.clauses) {
+    bool writes = c.kind == Clause::Kind::kCreate || c.kind == Clause::Kind::kMerge ||
+                  c.kind == Clause::Kind::kSet || c.kind == Clause::Kind::kRemove ||
+                  c.kind == Clause::Kind::kDelete;
+    if (c.kind == Clause::Kind::kCall) {
+      const ProcedureSpec* spec = procs_.Find(c.proc);
+      writes = spec && spec->writes;
+    }
+    if (writes)
+      Throw("SyntaxError(InvalidClauseComposition)",
+            "a subquery in EXISTS { ... } or COUNT { ... } cannot update the graph (line " +
+                std::to_string(c.line) + ", column " + std::to_string(c.column) + ")");
+  }
+  ReachContext outer = reach_;
+  std::unique_ptr<Op> root = PlanSingle(q, nullptr, nullptr, &scope, existence);
+  reach_ = outer;
   plan_->subplans.push_back(std::move(root));
   return static_cast<int>(plan_->subplans.size()) - 1;
 }
@@ -152,8 +178,15 @@ void Planner::Bind(const ExprP& e, Scope& scope) {
       return;
     }
     case ExprKind::kExists:
+      if (e->subquery) {
+        e->subplan = BindSubquery(*e->subquery, scope, true);
+        return;
+      }
       e->subplan = BindSubplan(*e->pattern, e->args.empty() ? nullptr : e->args[0], nullptr,
                                scope);
+      return;
+    case ExprKind::kCountSubquery:
+      e->subplan = BindSubquery(*e->subquery, scope, false);
       return;
     case ExprKind::kPatternComp:
       e->subplan = BindSubplan(*e->pattern, e->args[1], e->args[0], scope);

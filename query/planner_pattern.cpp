@@ -181,8 +181,14 @@ std::unique_ptr<Op> Planner::PlanPattern(std::unique_ptr<Op> input,
   std::set<int> bound = pre_bound;
   std::vector<int> clause_rels;
   std::unique_ptr<Op> op = ApplyFilters(std::move(input), bound, conjuncts, false);
-  for (size_t i = 0; i < parts.size(); ++i)
+  const bool as_set = reach_.rows_as_set;
+  for (size_t i = 0; i < parts.size(); ++i) {
+    reach_.last_part = true;
+    for (size_t j = i + 1; j < parts.size(); ++j)
+      if (!parts[j].rels.empty()) reach_.last_part = false;
+    reach_.rows_as_set = as_set;  // binding a pattern expression may have changed it
     op = PlanPart(std::move(op), parts[i], all_slots[i], bound, pre_bound, clause_rels, conjuncts);
+  }
   op = ApplyFilters(std::move(op), bound, conjuncts, true);
   if (slots_out) *slots_out = std::move(all_slots);
   return op;
@@ -307,7 +313,23 @@ std::unique_ptr<Op> Planner::PlanPart(std::unique_ptr<Op> op, const PatternPart&
       dir = dir == Direction::kOut ? Direction::kIn : dir == Direction::kIn ? Direction::kOut : dir;
     bool to_bound = bound.count(ps.nodes[to]) > 0;
     std::string text = RelText(r, name_of(from), name_of(to), leftwards);
-    if (r.var_length) {
+    // Expansion runs start..end, then start-1..0: is this the clause part's last one?
+    const bool last_expansion =
+        leftwards ? rel_index == 0 : (start == 0 && rel_index + 1 == part.rels.size());
+    if (CanReach(r, ps.path, last_expansion)) {
+      auto v = std::make_unique<VarReachOp>();
+      v->from_slot = ps.nodes[from];
+      v->to_slot = ps.nodes[to];
+      v->to_bound = to_bound;
+      v->min_hops = r.min_hops;
+      v->max_hops = r.max_hops;
+      v->rel = RelSpec{r.types, dir, r.props};
+      if (!to_bound) v->to_check = NodeCheck{part.nodes[to].labels, part.nodes[to].props};
+      v->unique_rel_slots = clause_rels;
+      v->text = text;
+      v->children.push_back(std::move(op));
+      op = std::move(v);
+    } else if (r.var_length) {
       auto v = std::make_unique<VarExpandOp>();
       v->from_slot = ps.nodes[from];
       v->rel_slot = ps.rels[rel_index];
