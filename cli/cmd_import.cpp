@@ -34,13 +34,13 @@ Result<import::NativeOptions> NativeOptionsFrom(const Flags& flags, Io& io) {
   o.common.progress_is_terminal = io.stderr_is_terminal;
   o.common.warnings = &io.err;
   // Tuning of the MusicBrainz, Discogs and music-routes importers (docs/import-format.md).
-  LINER_ASSIGN_OR_RETURN(long long batch, flags.GetInt("batch-writes", 1000));
+  LINER_ASSIGN_OR_RETURN(long long batch, flags.GetInt("batch-writes", 0));
   LINER_ASSIGN_OR_RETURN(long long cache, flags.GetInt("cache-entries", 100'000));
   if (batch < 0 || cache < 0) {
     return Status::InvalidArgument("liner import: --batch-writes and --cache-entries take a "
                                    "number >= 0");
   }
-  o.common.batch_writes = static_cast<uint64_t>(batch);
+  if (flags.Has("batch-writes")) o.common.batch_writes = static_cast<uint64_t>(batch);
   o.common.cache_entries = static_cast<uint64_t>(cache);
   std::string id_type = flags.Get("id-type", "string");
   if (id_type == "integer" || id_type == "int" || id_type == "long") {
@@ -54,6 +54,7 @@ Result<import::NativeOptions> NativeOptionsFrom(const Flags& flags, Io& io) {
   LINER_ASSIGN_OR_RETURN(o.delimiter, OneChar(flags, "delimiter", ','));
   LINER_ASSIGN_OR_RETURN(o.array_delimiter, OneChar(flags, "array-delimiter", ';'));
   o.bulk = !flags.Has("transactional");
+  o.common.bulk = o.bulk;
   return o;
 }
 

@@ -148,10 +148,15 @@ class RocksBulkLoader final : public BulkLoader {
     }
   }
 
+  Transaction& txn() override { return *guard_; }
+  NodeId next_node_id() const override { return db_->NextNode(); }
+  EdgeId next_edge_id() const override { return db_->NextEdge(); }
+
   Status Commit() override {
     if (finished_) return Status::InvalidArgument("bulk load already finished");
     finished_ = true;
-    Status st = WriteAndIngest();
+    Status st = CommitGuard();
+    if (st.ok()) st = WriteAndIngest();
     Cleanup();
     return st;
   }
@@ -493,6 +498,15 @@ class RocksBulkLoader final : public BulkLoader {
     // rewrites the same counts and sequences).
     rocksdb::WriteBatch batch;
     return db_->CommitBatch(&batch, delta_);
+  }
+
+  // Commits the updates written through txn() (the counts the meta file adds to then include
+  // them) and takes the write lock again for the ingestion.
+  Status CommitGuard() {
+    if (!guard_->dirty()) return Status::OK();
+    LINER_RETURN_IF_ERROR(guard_->Commit());
+    LINER_ASSIGN_OR_RETURN(guard_, db_->Begin());
+    return Status::OK();
   }
 
   void Cleanup() {

@@ -10,6 +10,9 @@
 //
 // Limits: only additions (no updates or deletes); reads do not see the loader's writes; unique
 // keys (mbid, discogs_id) are checked at Commit(), so a violation fails the whole load.
+// Updates of records that already exist go through txn(), the loader's own read-write
+// transaction, which Commit() commits just before it ingests the files (two steps: a caller
+// that needs both or neither, like the real-data importers, keeps an undo log).
 // Memory: about 24 bytes per edge and 40 per name or indexed value until Commit(), which
 // frees the index entries before it sorts the adjacency (2 x 16 bytes per edge).
 //
@@ -38,10 +41,20 @@ class BulkLoader {
   // Adds an edge between nodes of this load or committed nodes (NotFound otherwise).
   virtual Result<EdgeId> AddEdge(NodeId src, NodeId dst, TokenId type,
                                  const PropertyMap& props) = 0;
+  // The loader's read-write transaction (it holds the write lock): reads see the committed
+  // database, not the loader's additions; its writes (updates of existing nodes and edges)
+  // are committed by Commit() before the files are ingested, or dropped with the loader.
+  // New tokens must come from Token(), never from txn().GetOrCreateToken (two ids for a name).
+  virtual Transaction& txn() = 0;
+  // The ids the next AddNode / AddEdge will return (ids are allocated in increasing order and
+  // nothing else allocates while the loader holds the write lock).
+  virtual NodeId next_node_id() const = 0;
+  virtual EdgeId next_edge_id() const = 0;
   // A hint: about this many more nodes and edges will be added (lets the loader size its
   // buffers once instead of growing them; an overestimate costs address space, not memory).
   virtual void Reserve(uint64_t nodes, uint64_t edges) = 0;
-  // Sorts, writes and ingests everything. The loader is finished afterwards, whatever the result.
+  // Commits txn()'s writes, then sorts, writes and ingests everything. The loader is finished
+  // afterwards, whatever the result.
   virtual Status Commit() = 0;
 };
 

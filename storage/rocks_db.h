@@ -53,6 +53,9 @@ class RocksDatabase final : public Database {
   TokenId AllocateToken() { return next_token_.fetch_add(1); }
   NodeId AllocateNode() { return next_node_.fetch_add(1); }
   EdgeId AllocateEdge() { return next_edge_.fetch_add(1); }
+  // The ids the next AllocateNode / AllocateEdge will return.
+  NodeId NextNode() const { return next_node_.load(); }
+  EdgeId NextEdge() const { return next_edge_.load(); }
 
   // Ids of special property keys, or kNoToken while unused (refreshed after commits).
   struct SpecialKeys {

@@ -24,7 +24,7 @@ Result<ImportSummary> ImportDiscogs(Database& db, const std::vector<std::string>
   ImportSummary summary;
   std::vector<std::string> files = ExpandPaths(paths, {".xml", ".xml.gz", ".json"});
   const uint64_t total = TotalSize(files);
-  LINER_ASSIGN_OR_RETURN(auto batches, ImportBatches::Begin(db, options.batch_writes));
+  LINER_ASSIGN_OR_RETURN(auto batches, ImportBatches::Begin(db, options));
   Resolver resolver(*batches, summary, "discogs", options.cache_entries);
   DiscogsWriter writer(resolver);
   Progress progress(options, total);

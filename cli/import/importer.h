@@ -11,6 +11,7 @@
 #include <cstdint>
 #include <iosfwd>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -33,9 +34,12 @@ struct ImportOptions {
   std::ostream* warnings = nullptr;
   // Real-data importers (MusicBrainz, Discogs, music-routes) commit every `batch_writes`
   // writes and undo the committed batches when the import fails (resolve_batches.h); 0 = one
-  // transaction. `cache_entries` bounds the resolver's in-memory maps (resolve_graph.h).
-  uint64_t batch_writes = 1000;
+  // batch; unset = 1,000 transactional, 500,000 bulk. `cache_entries` bounds the resolver's
+  // in-memory maps (resolve_graph.h); in bulk mode full maps also end a batch. `bulk` writes
+  // new nodes and edges as ingested SST files (false: through transactions).
+  std::optional<uint64_t> batch_writes;
   uint64_t cache_entries = 100'000;
+  bool bulk = true;
 };
 
 struct ImportSummary {

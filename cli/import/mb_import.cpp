@@ -46,7 +46,7 @@ Result<ImportSummary> ImportMusicBrainz(Database& db, const std::vector<std::str
   std::vector<std::string> files = ExpandPaths(
       paths, {".json", ".jsonl", ".tar.xz", ".tar.gz", ".tar.bz2", ".tar"});
   const uint64_t total = TotalSize(files);
-  LINER_ASSIGN_OR_RETURN(auto batches, ImportBatches::Begin(db, options.batch_writes));
+  LINER_ASSIGN_OR_RETURN(auto batches, ImportBatches::Begin(db, options));
   Resolver resolver(*batches, summary, "musicbrainz", options.cache_entries);
   MbWriter writer(resolver);
   Progress progress(options, total);

@@ -205,7 +205,7 @@ Result<ImportSummary> ImportMusicRoutes(Database& db, const std::vector<std::str
     LINER_ASSIGN_OR_RETURN(std::string dir, DataDir(p));
     dirs.push_back(dir);
   }
-  LINER_ASSIGN_OR_RETURN(auto batches, ImportBatches::Begin(db, options.batch_writes));
+  LINER_ASSIGN_OR_RETURN(auto batches, ImportBatches::Begin(db, options));
   Resolver resolver(*batches, summary, "music-routes-data", options.cache_entries);
   Progress progress(options);
   for (const auto& dir : dirs) {

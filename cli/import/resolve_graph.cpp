@@ -55,7 +55,7 @@ Result<TokenId> Resolver::Token(TokenKind kind, std::string_view name) {
   auto& cache = tokens_[static_cast<int>(kind)];
   auto it = cache.find(std::string(name));
   if (it != cache.end()) return it->second;
-  LINER_ASSIGN_OR_RETURN(TokenId id, txn().GetOrCreateToken(kind, name));
+  LINER_ASSIGN_OR_RETURN(TokenId id, batches_.Token(kind, name));
   cache.emplace(std::string(name), id);
   return id;
 }
@@ -82,7 +82,7 @@ Result<std::vector<NodeId>> Resolver::NameCandidates(const std::string& label,
   TokenId name_key = txn().LookupToken(TokenKind::kPropertyKey, IsTitled(label) ? "title" : "name");
   auto consider = [&](NodeId id) -> Status {
     if (std::find(out.begin(), out.end(), id) != out.end()) return Status::OK();
-    LINER_ASSIGN_OR_RETURN(auto rec, txn().GetNode(id));
+    LINER_ASSIGN_OR_RETURN(auto rec, batches_.GetNode(id));
     if (!rec || name_key == kNoToken) return Status::OK();
     const Value* v = rec->props.Get(name_key);
     if (v && v->is_string() && ResolveKey(v->as_string()) == key) out.push_back(id);
@@ -180,7 +180,7 @@ Result<NodeId> Resolver::Resolve(const NodeSpec& spec) {
     for (const std::string& label : labels) {
       LINER_ASSIGN_OR_RETURN(auto candidates, NameCandidates(label, spec.name));
       for (NodeId id : candidates) {
-        LINER_ASSIGN_OR_RETURN(auto rec, txn().GetNode(id));
+        LINER_ASSIGN_OR_RETURN(auto rec, batches_.GetNode(id));
         if (!rec || Conflicts(*rec, spec)) continue;
         LINER_RETURN_IF_ERROR(Update(id, spec, /*by_id=*/false));
         Remember(spec, id);
@@ -204,15 +204,14 @@ Result<NodeId> Resolver::Resolve(const NodeSpec& spec) {
   }
   if (!aliases.empty()) LINER_RETURN_IF_ERROR(set("aliases", std::move(aliases)));
   for (const auto& [k, v] : spec.props) LINER_RETURN_IF_ERROR(set(k, v));
-  LINER_ASSIGN_OR_RETURN(NodeId id, txn().CreateNode({label_tok}, std::move(props)));
-  LINER_RETURN_IF_ERROR(batches_.NodeCreated(id));
+  LINER_ASSIGN_OR_RETURN(NodeId id, batches_.CreateNode({label_tok}, std::move(props)));
   ++summary_.nodes_added[spec.label];
   Remember(spec, id);
   return id;
 }
 
 Status Resolver::Update(NodeId id, const NodeSpec& spec, bool by_id) {
-  LINER_ASSIGN_OR_RETURN(auto rec, txn().GetNode(id));
+  LINER_ASSIGN_OR_RETURN(auto rec, batches_.GetNode(id));
   if (!rec) return Status::Internal("resolved node " + std::to_string(id) + " vanished");
   const bool fresh = Fresh(id);
   if (!fresh) ++summary_.nodes_merged;
@@ -238,11 +237,11 @@ Status Resolver::Update(NodeId id, const NodeSpec& spec, bool by_id) {
         TokenId t = txn().LookupToken(TokenKind::kLabel, other);
         if (t != kNoToken && t != want && rec->HasLabel(t)) {
           LINER_RETURN_IF_ERROR(log_before());
-          LINER_RETURN_IF_ERROR(txn().RemoveLabel(id, t));
+          LINER_RETURN_IF_ERROR(batches_.RemoveLabel(id, t));
         }
       }
       LINER_RETURN_IF_ERROR(log_before());
-      LINER_RETURN_IF_ERROR(txn().AddLabel(id, want));
+      LINER_RETURN_IF_ERROR(batches_.AddLabel(id, want));
     }
   }
   PropertyMap props = rec->props;
@@ -276,7 +275,7 @@ Status Resolver::Update(NodeId id, const NodeSpec& spec, bool by_id) {
   for (const auto& [k, v] : spec.props) LINER_RETURN_IF_ERROR(set(k, v, overwrite));
   if (props == rec->props) return Status::OK();
   LINER_RETURN_IF_ERROR(log_before());
-  return txn().ReplaceNodeProperties(id, std::move(props));
+  return batches_.ReplaceNodeProperties(id, std::move(props));
 }
 
 Status Resolver::Link(NodeId src, NodeId dst, std::string_view type, Props props,
@@ -296,36 +295,36 @@ Status Resolver::Link(NodeId src, NodeId dst, std::string_view type, Props props
     LINER_ASSIGN_OR_RETURN(TokenId t, Token(TokenKind::kPropertyKey, k));
     id_keys.push_back(t);
   }
-  // An edge touching a node created by this import can only be one this import wrote.
-  const bool fresh_end = Fresh(src) || Fresh(dst);
-  if (fresh_end) {
-    std::string k = std::to_string(src) + ':' + std::to_string(dst) + ':' + std::to_string(type_tok);
-    for (TokenId t : id_keys) {
-      const Value* v = map.Get(t);
-      k += '\0';
-      if (v) k += std::to_string(static_cast<int>(v->type())) + v->ToString();
+  // Edges this import wrote (all of them while the maps are complete, and the open bulk
+  // batch's always: the maps are only dropped once it is flushed) are found in memory.
+  std::string k = std::to_string(src) + ':' + std::to_string(dst) + ':' + std::to_string(type_tok);
+  for (TokenId t : id_keys) {
+    const Value* v = map.Get(t);
+    k += '\0';
+    if (v) k += std::to_string(static_cast<int>(v->type())) + v->ToString();
+  }
+  if (auto it = fresh_edges_.find(k); it != fresh_edges_.end()) {
+    LINER_ASSIGN_OR_RETURN(auto edge, batches_.GetEdge(it->second));
+    if (!edge) return Status::Internal("edge written by this import vanished");
+    PropertyMap merged = edge->props;
+    for (const auto& [k2, v] : map.entries()) {
+      if (!merged.Get(k2)) merged.Set(k2, v);
     }
-    auto it = fresh_edges_.find(k);
-    if (it == fresh_edges_.end() && (caches_complete_ || !seen_.MaybeContains(k))) {
-      LINER_ASSIGN_OR_RETURN(EdgeId e, txn().CreateEdge(src, dst, type_tok, std::move(map)));
-      LINER_RETURN_IF_ERROR(batches_.EdgeCreated(e));
-      seen_.Add(k);
-      fresh_edges_.emplace(std::move(k), e);
-      ++summary_.edges_added[std::string(type)];
-      return Status::OK();
-    }
-    if (it != fresh_edges_.end()) {
-      LINER_ASSIGN_OR_RETURN(auto edge, txn().GetEdge(it->second));
-      if (!edge) return Status::Internal("edge written by this import vanished");
-      PropertyMap merged = edge->props;
-      for (const auto& [k2, v] : map.entries()) {
-        if (!merged.Get(k2)) merged.Set(k2, v);
-      }
-      if (merged == edge->props) return Status::OK();
-      batches_.Wrote();
-      return txn().ReplaceEdgeProperties(edge->id, std::move(merged));
-    }
-    // The caches were dropped: look in the database as for edges between older nodes.
+    if (merged == edge->props) return Status::OK();
+    batches_.Wrote();
+    return batches_.ReplaceEdgeProperties(edge->id, std::move(merged));
+  }
+  auto create = [&]() -> Status {
+    LINER_ASSIGN_OR_RETURN(EdgeId e, batches_.CreateEdge(src, dst, type_tok, std::move(map)));
+    seen_.Add(k);
+    fresh_edges_.emplace(std::move(k), e);
+    ++summary_.edges_added[std::string(type)];
+    return Status::OK();
+  };
+  // An edge touching a node created by this import can only be one this import wrote: unless
+  // the maps were dropped and the filter has seen its key, it is new.
+  if ((Fresh(src) || Fresh(dst)) && (caches_complete_ || !seen_.MaybeContains(k))) {
+    return create();
   }
   // Credits fan in to a song (few per song); other edges fan out from few per source node.
   const bool from_dst = type == "CREDITED";
@@ -334,7 +333,7 @@ Status Resolver::Link(NodeId src, NodeId dst, std::string_view type, Props props
   const NodeId other = from_dst ? src : dst;
   for (; cursor->Valid(); cursor->Next()) {
     if (cursor->entry().other != other) continue;
-    LINER_ASSIGN_OR_RETURN(auto edge, txn().GetEdge(cursor->entry().edge));
+    LINER_ASSIGN_OR_RETURN(auto edge, batches_.GetEdge(cursor->entry().edge));
     if (!edge) continue;
     bool same = std::all_of(id_keys.begin(), id_keys.end(), [&](TokenId k) {
       const Value* a = edge->props.Get(k);
@@ -355,20 +354,20 @@ Status Resolver::Link(NodeId src, NodeId dst, std::string_view type, Props props
     } else {
       LINER_RETURN_IF_ERROR(batches_.EdgeBefore(*edge));
     }
-    return txn().ReplaceEdgeProperties(edge->id, std::move(merged));
+    return batches_.ReplaceEdgeProperties(edge->id, std::move(merged));
   }
   LINER_RETURN_IF_ERROR(cursor->status());
-  LINER_ASSIGN_OR_RETURN(EdgeId e, txn().CreateEdge(src, dst, type_tok, std::move(map)));
-  LINER_RETURN_IF_ERROR(batches_.EdgeCreated(e));
-  ++summary_.edges_added[std::string(type)];
-  return Status::OK();
+  return create();
 }
 
 Result<bool> Resolver::RecordDone() {
-  LINER_ASSIGN_OR_RETURN(bool committed, batches_.RecordDone());
   const uint64_t entries = names_.size() + ids_.size() + fresh_edges_.size() +
                            touched_nodes_.size() + touched_edges_.size();
-  if (entries > cache_entries_) DropCaches();
+  const bool full = entries > cache_entries_;
+  // Full maps end a bulk batch early: what they know must be in the database (found by the
+  // indexes) before they may forget it.
+  LINER_ASSIGN_OR_RETURN(bool committed, batches_.RecordDone(/*force=*/full));
+  if (full && batches_.Settled()) DropCaches();
   return committed;
 }
 

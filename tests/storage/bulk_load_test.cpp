@@ -322,3 +322,58 @@ TEST_CASE("Nodes added after edges still get their index entries", "[storage][bu
   CHECK(da.size() > 3000);
   CHECK(da == db);
 }
+
+TEST_CASE("A loader's transaction updates old nodes at Commit and not without it",
+          "[storage][bulk]") {
+  TempDir dir;
+  auto opened = Database::Open(dir.Sub("db"));
+  REQUIRE(opened.ok());
+  Database& db = **opened;
+  TokenId person = 0, name = 0, group = 0;
+  NodeId old = 0;
+  {
+    auto t = db.Begin();
+    REQUIRE(t.ok());
+    person = *(*t)->GetOrCreateToken(TokenKind::kLabel, "Person");
+    group = *(*t)->GetOrCreateToken(TokenKind::kLabel, "Group");
+    name = *(*t)->GetOrCreateToken(TokenKind::kPropertyKey, "name");
+    old = *(*t)->CreateNode({person}, Props({{name, Value("Old Name")}}));
+    REQUIRE((*t)->Commit().ok());
+  }
+  auto load = [&](bool commit) {
+    auto started = BulkLoader::Start(db);
+    REQUIRE(started.ok());
+    BulkLoader& l = **started;
+    const NodeId next = l.next_node_id();
+    const EdgeId next_edge = l.next_edge_id();
+    REQUIRE(l.txn().ReplaceNodeProperties(old, Props({{name, Value("New Name")}})).ok());
+    REQUIRE(l.txn().RemoveLabel(old, person).ok());
+    REQUIRE(l.txn().AddLabel(old, group).ok());
+    auto fresh = l.AddNode({person}, Props({{name, Value("Fresh")}}));
+    REQUIRE(fresh.ok());
+    CHECK(*fresh == next);
+    TokenId knows = *l.Token(TokenKind::kRelType, "KNOWS");
+    auto e = l.AddEdge(*fresh, old, knows, Props({}));
+    REQUIRE(e.ok());
+    CHECK(*e == next_edge);
+    if (commit) REQUIRE(l.Commit().ok());
+  };
+  load(/*commit=*/false);
+  {
+    auto t = db.BeginRead();
+    CHECK(t->FindByName(person, "old name").size() == 1);
+    CHECK(t->FindByName(kNoToken, "fresh").empty());
+    CHECK(db.Counts().nodes == 1);
+  }
+  load(/*commit=*/true);
+  auto t = db.BeginRead();
+  CHECK(t->FindByName(person, "old name").empty());
+  CHECK(t->FindByName(group, "new name") == std::vector<NodeId>{old});
+  CHECK(t->FindByName(person, "fresh").size() == 1);
+  CHECK(t->Degree(old, Direction::kIn) == 1);
+  const GraphCounts c = db.Counts();
+  CHECK(c.nodes == 2);
+  CHECK(c.edges == 1);
+  CHECK(c.by_label.at("Person") == 1);
+  CHECK(c.by_label.at("Group") == 1);
+}
