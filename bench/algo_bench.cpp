@@ -107,9 +107,12 @@ int main(int argc, char** argv) {
   long rss0 = RssKb();
   auto t0 = Clock::now();
   double cpu0 = ProcessCpuMs();
+  uint64_t generation = (*db)->generation();
+  liner::GraphCounts counts = (*db)->Counts();
   auto read = (*db)->BeginRead();
-  auto built = liner::graph::BuildSnapshot(*read, (*db)->generation(), nullptr,
-                                           (*db)->Counts().edges);
+  liner::graph::SnapshotSizes sizes{counts.nodes, counts.edges,
+                                    read->generation() == generation};
+  auto built = liner::graph::BuildSnapshot(*read, generation, nullptr, sizes);
   double build_ms = MsSince(t0);
   double build_cpu = ProcessCpuMs() - cpu0;
   if (!built.ok()) {

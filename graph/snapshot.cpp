@@ -113,6 +113,7 @@ void BuildDirectIndex(Snapshot::Impl* impl) {
   size_t n = impl->ids.size();
   impl->direct.clear();
   if (n > 0 && impl->ids.back() < 4 * n + 1024) {
+    ReserveHuge(&impl->direct, impl->ids.back() + 1);
     impl->direct.assign(impl->ids.back() + 1, 0);
     for (uint32_t i = 0; i < n; ++i) impl->direct[impl->ids[i]] = i + 1;
   }
@@ -149,6 +150,7 @@ void AssignCsr(Vertex n, const std::vector<uint64_t>& src, const std::vector<uin
   // arrive in edge-id order. Each placement pass is split by vertex range over two threads;
   // both threads read every edge and write only the rows of their range.
   auto row_starts = [n](const std::vector<uint64_t>& keys, std::vector<uint32_t>* starts) {
+    ReserveHuge(starts, static_cast<size_t>(n) + 1);
     starts->assign(static_cast<size_t>(n) + 1, 0);
     for (uint64_t v : keys) ++(*starts)[v + 1];
     for (size_t v = 0; v < n; ++v) (*starts)[v + 1] += (*starts)[v];
@@ -158,6 +160,8 @@ void AssignCsr(Vertex n, const std::vector<uint64_t>& src, const std::vector<uin
     if (lo == 0) row_starts(src, &fwd.m_rowstart);
     if (hi == 2) row_starts(dst, &bwd.m_rowstart);
   });
+  ReserveHuge(&fwd.m_column, m);
+  ReserveHuge(&fwd.m_edge_properties, m);
   fwd.m_column.resize(m);
   fwd.m_edge_properties.resize(m);
   std::vector<uint32_t> next(fwd.m_rowstart.begin(), fwd.m_rowstart.end() - 1);
@@ -174,6 +178,9 @@ void AssignCsr(Vertex n, const std::vector<uint64_t>& src, const std::vector<uin
   // Backward: in forward order (source, edge id), bucketed by target; the property is the
   // forward edge index, and in_type a copy of the edge's type (read in forward order here, so
   // in-edge type filters never read the forward properties at random).
+  ReserveHuge(&bwd.m_column, m);
+  ReserveHuge(&bwd.m_edge_properties, m);
+  ReserveHuge(in_type, m);
   bwd.m_column.resize(m);
   bwd.m_edge_properties.resize(m);
   in_type->resize(m);

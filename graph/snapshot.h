@@ -137,9 +137,16 @@ class SnapshotBuilder {
 // Builds a snapshot of everything `txn` sees in one pass: every label scan and ScanNodes on one
 // thread, ForEachEdgeSkeleton on another (read-only transactions; a read-write one scans on the
 // calling thread). `generation` is recorded in the snapshot. Honours `interrupt` between rows.
-// `expected_edges` (e.g. Database::Counts().edges) only presizes arrays.
+// `sizes` (from Database::Counts()) presizes arrays; see SnapshotSizes for `exact`.
+struct SnapshotSizes {
+  uint64_t nodes = 0, edges = 0;
+  // `nodes` is exactly the number of nodes `txn` sees (Counts() read after db.generation() and
+  // txn.generation() equal to it, txn not dirty). Then, when the label index already lists that
+  // many nodes, the build skips the scan of the node records.
+  bool exact = false;
+};
 Result<std::shared_ptr<const Snapshot>> BuildSnapshot(Transaction& txn, uint64_t generation,
                                                       const Interrupt* interrupt = nullptr,
-                                                      uint64_t expected_edges = 0);
+                                                      const SnapshotSizes& sizes = {});
 
 }  // namespace liner::graph

@@ -4,6 +4,7 @@
 // bits. Edges: ForEachEdgeSkeleton reads endpoints, type and the `role`/`category` strings
 // straight from the record bytes. Roles are interned once per distinct string and their category
 // derived once per role. The CSR is then filled by two counting sorts (AssignCsr).
+#include <pthread.h>
 #include <time.h>
 
 #include <cstdint>
@@ -28,34 +29,76 @@ double ThreadCpuMs() {
 
 struct NodeScan {
   double cpu_ms = 0;
-  std::vector<NodeId> ids;
-  std::vector<std::pair<NodeId, uint32_t>> label_bits;  // (node, label bit), any order
   Status status;
 };
 
-// Node ids in id order and every (node, label bit) pair.
+// The node side, written straight into the snapshot: each label's index entries (ascending
+// ids), merged into the ids with their label bits. When that union is every node the
+// transaction sees (sizes.exact and the count matches: no node without a label), the scan of
+// the node records is skipped: it reads every node's properties, three times the label scans'
+// cost. Otherwise ScanNodes lists the ids and the labels are set through the id table.
 void ScanNodeSide(Transaction& txn, const std::vector<std::pair<TokenId, uint32_t>>& labels,
-                  const Interrupt* interrupt, NodeScan* out) {
+                  const Interrupt* interrupt, const SnapshotSizes& sizes, Snapshot::Impl* impl,
+                  NodeScan* out) {
   double cpu0 = ThreadCpuMs();
   uint64_t polls = 0;
   auto fail = [&](Status st) {
     out->status = std::move(st);
     return !out->status.ok();
   };
-  for (const auto& [token, bit] : labels) {
-    auto c = txn.ScanLabel(token);
+  std::vector<std::vector<NodeId>> lists(labels.size());
+  for (size_t l = 0; l < labels.size(); ++l) {
+    auto c = txn.ScanLabel(labels[l].first);
     for (; c->Valid(); c->Next()) {
-      out->label_bits.emplace_back(c->id(), bit);
+      lists[l].push_back(c->id());
       if (fail(PollInterrupt(interrupt, &polls))) return;
     }
     if (fail(c->status())) return;
   }
-  auto nodes = txn.ScanNodes();
-  for (; nodes->Valid(); nodes->Next()) {
-    out->ids.push_back(nodes->id());
-    if (fail(PollInterrupt(interrupt, &polls))) return;
+  // k-way merge (k = labels, a handful): ids ascending, one mask per id.
+  std::vector<NodeId> ids;
+  std::vector<LabelMask> masks;
+  size_t total = 0;
+  for (const auto& l : lists) total += l.size();
+  ReserveHuge(&ids, std::max<uint64_t>(total, sizes.nodes));
+  ReserveHuge(&masks, std::max<uint64_t>(total, sizes.nodes));
+  std::vector<size_t> pos(lists.size(), 0);
+  for (;;) {
+    NodeId next = UINT64_MAX;
+    for (size_t l = 0; l < lists.size(); ++l) {
+      if (pos[l] < lists[l].size()) next = std::min(next, lists[l][pos[l]]);
+    }
+    if (next == UINT64_MAX) break;
+    LabelMask mask = 0;
+    for (size_t l = 0; l < lists.size(); ++l) {
+      if (pos[l] < lists[l].size() && lists[l][pos[l]] == next) {
+        mask |= LabelMask{1} << labels[l].second;
+        ++pos[l];
+      }
+    }
+    ids.push_back(next);
+    masks.push_back(mask);
   }
-  fail(nodes->status());
+  lists = {};
+  if (sizes.exact && ids.size() == sizes.nodes) {
+    impl->ids = std::move(ids);
+    impl->labels = std::move(masks);
+    BuildDirectIndex(impl);
+  } else {
+    ReserveHuge(&impl->ids, sizes.nodes);
+    auto nodes = txn.ScanNodes();
+    for (; nodes->Valid(); nodes->Next()) {
+      impl->ids.push_back(nodes->id());
+      if (fail(PollInterrupt(interrupt, &polls))) return;
+    }
+    if (fail(nodes->status())) return;
+    BuildDirectIndex(impl);
+    ReserveHuge(&impl->labels, impl->ids.size());
+    impl->labels.assign(impl->ids.size(), 0);
+    for (size_t i = 0; i < ids.size(); ++i) {
+      if (auto v = impl->Find(ids[i])) impl->labels[*v] |= masks[i];
+    }
+  }
   out->cpu_ms = ThreadCpuMs() - cpu0;
 }
 
@@ -73,9 +116,9 @@ void ScanEdgeSide(Transaction& txn, const std::vector<uint32_t>& type_of, uint32
                   TokenId role_key, TokenId category_key, uint64_t expected,
                   const Interrupt* interrupt, EdgeScan* out) {
   double cpu0 = ThreadCpuMs();
-  out->src.reserve(expected);
-  out->dst.reserve(expected);
-  out->props.reserve(expected);
+  ReserveHuge(&out->src, expected);
+  ReserveHuge(&out->dst, expected);
+  ReserveHuge(&out->props, expected);
   std::vector<RoleCategory> role_category{RoleCategory::kNone};
   std::unordered_map<std::string, RoleCategory> category_cache;
   std::string key;  // reused lookup buffer: no allocation per edge
@@ -133,7 +176,7 @@ void ScanEdgeSide(Transaction& txn, const std::vector<uint32_t>& type_of, uint32
 
 Result<std::shared_ptr<const Snapshot>> BuildSnapshot(Transaction& txn, uint64_t generation,
                                                       const Interrupt* interrupt,
-                                                      uint64_t expected_edges) {
+                                                      const SnapshotSizes& sizes) {
   auto start = std::chrono::steady_clock::now();
   auto impl = std::make_unique<Snapshot::Impl>();
   impl->generation = generation;
@@ -161,19 +204,21 @@ Result<std::shared_ptr<const Snapshot>> BuildSnapshot(Transaction& txn, uint64_t
   // A read-write transaction is not safe to scan from two threads (its write batch); its
   // snapshots are private and small in practice, so it scans sequentially.
   if (txn.read_only()) {
-    std::thread node_thread([&] { ScanNodeSide(txn, labels, interrupt, &nodes); });
-    ScanEdgeSide(txn, type_of, unknown_type, role_key, category_key, expected_edges, interrupt,
+    std::thread node_thread(
+        [&] { ScanNodeSide(txn, labels, interrupt, sizes, impl.get(), &nodes); });
+    pthread_setname_np(node_thread.native_handle(), "snapshot-nodes");  // for profilers
+    ScanEdgeSide(txn, type_of, unknown_type, role_key, category_key, sizes.edges, interrupt,
                  &edges);
     node_thread.join();
   } else {
-    ScanNodeSide(txn, labels, interrupt, &nodes);
-    ScanEdgeSide(txn, type_of, unknown_type, role_key, category_key, expected_edges, interrupt,
+    ScanNodeSide(txn, labels, interrupt, sizes, impl.get(), &nodes);
+    ScanEdgeSide(txn, type_of, unknown_type, role_key, category_key, sizes.edges, interrupt,
                  &edges);
   }
   double finish0 = ThreadCpuMs();
   LINER_RETURN_IF_ERROR(nodes.status);
   LINER_RETURN_IF_ERROR(edges.status);
-  size_t n = nodes.ids.size(), m = edges.src.size();
+  size_t n = impl->ids.size(), m = edges.src.size();
   if (n >= UINT32_MAX || m >= UINT32_MAX) {
     return Status::LimitExceeded("snapshot: more than 2^32-1 nodes or edges");
   }
@@ -186,15 +231,6 @@ Result<std::shared_ptr<const Snapshot>> BuildSnapshot(Transaction& txn, uint64_t
       break;
     }
   }
-
-  // Nodes: ids arrive ascending and distinct (one key per node).
-  impl->ids = std::move(nodes.ids);
-  BuildDirectIndex(impl.get());
-  impl->labels.assign(n, 0);
-  for (const auto& [id, bit] : nodes.label_bits) {
-    if (auto i = impl->Find(id)) impl->labels[*i] |= LabelMask{1} << bit;
-  }
-  nodes.label_bits = {};
 
   // Endpoints to dense indices in place (two halves on two threads), then the CSR.
   size_t bad[2] = {SIZE_MAX, SIZE_MAX};  // first edge naming a missing node, per half

@@ -45,7 +45,10 @@ Result<std::shared_ptr<const Snapshot>> GetSnapshot(Database& db, Transaction* t
   }
   c.snapshot.reset();  // free the old one before building the new one
   auto read = db.BeginRead();
-  auto built = BuildSnapshot(*read, generation, interrupt, counts.edges);
+  // The counts were read after `generation`: they are the read's own when it sees that
+  // generation (a commit updates the counts before it moves the generation).
+  SnapshotSizes sizes{counts.nodes, counts.edges, read->generation() == generation};
+  auto built = BuildSnapshot(*read, generation, interrupt, sizes);
   if (!built.ok()) return built.status();
   c.db = &db;
   c.path = db.path();

@@ -101,6 +101,50 @@ TEST_CASE("a snapshot built from storage has every node, label, edge and role", 
   CHECK((*path)->nodes == std::vector<NodeId>{t.alice, t.song, t.bob});
 }
 
+TEST_CASE("a snapshot with exact node counts reads ids from the label index, and scans nodes "
+          "when some node has no label",
+          "[graph]") {
+  SmallDb t;
+  auto build = [&](bool exact) {
+    uint64_t generation = t.db->generation();
+    GraphCounts counts = t.db->Counts();
+    auto read = t.db->BeginRead();
+    REQUIRE(read->generation() == generation);
+    return BuildSnapshot(*read, generation, nullptr, {counts.nodes, counts.edges, exact});
+  };
+  auto check_same = [](const Snapshot& x, const Snapshot& y) {
+    REQUIRE(x.num_nodes() == y.num_nodes());
+    CHECK(x.num_edges() == y.num_edges());
+    for (uint32_t i = 0; i < x.num_nodes(); ++i) {
+      CHECK(x.node_id(i) == y.node_id(i));
+      CHECK(x.labels(i) == y.labels(i));
+    }
+  };
+  auto fast = build(true), scanned = build(false);
+  REQUIRE(fast.ok());
+  REQUIRE(scanned.ok());
+  check_same(**fast, **scanned);
+  CHECK((*fast)->num_nodes() == 3);
+  CHECK((*fast)->HasLabel(*(*fast)->IndexOf(t.bob), "Person"));
+
+  // A node with no label, and one with two: the label index no longer covers every node.
+  auto txn = t.db->Begin().value();
+  NodeId bare = *txn->CreateNode({}, {});
+  TokenId group = *txn->GetOrCreateToken(TokenKind::kLabel, "Group");
+  REQUIRE(txn->AddLabel(t.alice, group).ok());
+  REQUIRE(txn->Commit().ok());
+  fast = build(true);
+  scanned = build(false);
+  REQUIRE(fast.ok());
+  REQUIRE(scanned.ok());
+  check_same(**fast, **scanned);
+  CHECK((*fast)->num_nodes() == 4);
+  REQUIRE((*fast)->IndexOf(bare).has_value());
+  CHECK((*fast)->labels(*(*fast)->IndexOf(bare)) == 0);
+  CHECK((*fast)->HasLabel(*(*fast)->IndexOf(t.alice), "Group"));
+  CHECK((*fast)->HasLabel(*(*fast)->IndexOf(t.alice), "Person"));
+}
+
 TEST_CASE("the snapshot cache is reused until a commit, then rebuilt with the write", "[graph]") {
   SmallDb t;
   auto first = GetSnapshot(*t.db);
