@@ -1,5 +1,6 @@
-// Degree and (personalized) PageRank: pull-style power iteration over the projected graph,
-// flattened once per call.
+// Degree and (personalized) PageRank: pull-style power iteration over the projected graph
+// (the CSR itself when unfiltered, else flattened once per call), one fused pass per iteration
+// on two threads.
 #include <algorithm>
 #include <cmath>
 #include <thread>
@@ -20,10 +21,30 @@ Result<std::vector<uint32_t>> Degrees(const Snapshot::Impl& s, const ProjectionF
     LINER_RETURN_IF_ERROR(PollInterrupt(interrupt, &polls));
     if (!f.NodeOk(s, v)) continue;
     uint32_t d = 0;
-    ForEachNeighbor(s, f, v, [&](Vertex, const EdgeProps&) { ++d; });
+    ForEachNeighborVertex(s, f, v, [&](Vertex) { ++d; });
     deg[v] = d;
   }
   return deg;
+}
+
+// Sum of contrib over col[start[v] .. start[v + 1]).
+template <typename Offset>
+inline double SumRange(const Offset* start, const Vertex* col, size_t v, const double* contrib) {
+  double sum = 0;
+  for (Offset i = start[v], end = start[v + 1]; i < end; ++i) sum += contrib[col[i]];
+  return sum;
+}
+
+// Runs fn(lo, hi) over [0, n) split at `mid` on two threads when `parallel`.
+template <typename Fn>
+void Split(bool parallel, size_t n, size_t mid, Fn&& fn) {
+  if (!parallel) {
+    fn(size_t{0}, n, 0);
+    return;
+  }
+  std::thread other([&] { fn(mid, n, 1); });
+  fn(size_t{0}, mid, 0);
+  other.join();
 }
 
 Result<std::vector<NodeScore>> RunPageRank(const Snapshot& snap, const ProjectionFilter& f,
@@ -35,71 +56,100 @@ Result<std::vector<NodeScore>> RunPageRank(const Snapshot& snap, const Projectio
   }
   const Snapshot::Impl& s = snap.impl();
   size_t n = s.ids.size();
-  // The projected graph flattened once into pull lists: in[v] holds every u whose projected
-  // neighbours include v (with multiplicity), so an iteration is
-  //   next[v] = Σ over u in in[v] of rank[u] / deg[u]
-  // — reads only, split over two threads by vertex range (each sum in a fixed order, so the
-  // result does not depend on the split).
+  // Pull lists: in[v] holds every u whose projected neighbours include v (with multiplicity),
+  // so an iteration is  next[v] = Σ over u in in[v] of rank[u] / deg[u]  — reads only, split
+  // over two threads by vertex range (each sum in a fixed order, so the result does not depend
+  // on the split). Unfiltered and undirected (the default), in[v] is v's own adjacency: the
+  // CSR's two columns are pulled from directly. Otherwise the projection is flattened once.
+  const auto& fw = s.g.m_forward;
+  const auto& bw = s.g.m_backward;
+  bool direct = f.all_types && f.all_roles && f.all_categories && f.all_labels &&
+                f.direction == Direction::kBoth;
   std::vector<uint32_t> deg(n, 0);
-  std::vector<uint64_t> in_start(n + 1, 0);
+  std::vector<uint64_t> in_start;
+  std::vector<Vertex> in;
   uint64_t polls = 0;
-  for (Vertex v = 0; v < n; ++v) {
-    LINER_RETURN_IF_ERROR(PollInterrupt(intr, &polls));
-    if (!f.NodeOk(s, v)) continue;
-    ForEachNeighbor(s, f, v, [&](Vertex u, const EdgeProps&) {
-      ++deg[v];
-      ++in_start[u + 1];
-    });
-  }
-  for (size_t v = 0; v < n; ++v) in_start[v + 1] += in_start[v];
-  std::vector<Vertex> in(in_start[n]);
-  {
+  if (direct) {
+    for (Vertex v = 0; v < n; ++v) {
+      deg[v] = fw.m_rowstart[v + 1] - fw.m_rowstart[v] + bw.m_rowstart[v + 1] - bw.m_rowstart[v];
+    }
+  } else {
+    in_start.assign(n + 1, 0);
+    for (Vertex v = 0; v < n; ++v) {
+      LINER_RETURN_IF_ERROR(PollInterrupt(intr, &polls));
+      if (!f.NodeOk(s, v)) continue;
+      ForEachNeighborVertex(s, f, v, [&](Vertex u) {
+        ++deg[v];
+        ++in_start[u + 1];
+      });
+    }
+    for (size_t v = 0; v < n; ++v) in_start[v + 1] += in_start[v];
+    ReserveHuge(&in, in_start[n]);
+    in.resize(in_start[n]);
     std::vector<uint64_t> fill(in_start.begin(), in_start.end() - 1);
     for (Vertex v = 0; v < n; ++v) {
       LINER_RETURN_IF_ERROR(PollInterrupt(intr, &polls));
       if (!f.NodeOk(s, v)) continue;
-      ForEachNeighbor(s, f, v, [&](Vertex u, const EdgeProps&) { in[fill[u]++] = v; });
+      ForEachNeighborVertex(s, f, v, [&](Vertex u) { in[fill[u]++] = v; });
     }
   }
-  std::vector<double> rank = teleport, next(n), contrib(n);
-  // Half of the pull work on each thread.
-  size_t mid = static_cast<size_t>(
-      std::lower_bound(in_start.begin(), in_start.end(), in_start[n] / 2) - in_start.begin());
-  mid = std::min(mid, n);
-  auto pull = [&](size_t lo, size_t hi) {
-    for (size_t v = lo; v < hi; ++v) {
-      double sum = 0;
-      for (uint64_t i = in_start[v]; i < in_start[v + 1]; ++i) sum += contrib[in[i]];
-      next[v] = sum;
-    }
+  auto pull_size = [&](size_t v) -> uint64_t {
+    return direct ? uint64_t{fw.m_rowstart[v]} + bw.m_rowstart[v] : in_start[v];
   };
+  uint64_t total = pull_size(n);
+  // Half of the pull work on each thread: the first vertex whose prefix reaches half.
+  size_t lo = 0, hi = n;
+  while (lo < hi) {
+    size_t m = (lo + hi) / 2;
+    if (pull_size(m) < total / 2) {
+      lo = m + 1;
+    } else {
+      hi = m;
+    }
+  }
+  size_t mid = lo;
+  bool parallel = total >= (1u << 16);
+
+  // One fused pass per iteration: pull, new rank, its change, the next contributions and the
+  // dangling mass, each thread on its range with its own partial sums (added in thread order).
+  std::vector<double> rank = teleport, next(n), contrib(n), next_contrib(n);
+  double dangling = 0;
+  for (Vertex v = 0; v < n; ++v) {
+    if (rank[v] == 0 || !f.NodeOk(s, v)) continue;
+    if (deg[v] == 0) {
+      dangling += rank[v];
+    } else {
+      contrib[v] = rank[v] / deg[v];
+    }
+  }
   for (int it = 0; it < o.iterations; ++it) {
     LINER_RETURN_IF_ERROR(intr != nullptr ? intr->Check() : Status::OK());
-    double dangling = 0;
-    for (Vertex v = 0; v < n; ++v) {
-      contrib[v] = 0;
-      if (rank[v] == 0 || !f.NodeOk(s, v)) continue;
-      if (deg[v] == 0) {
-        dangling += rank[v];
-      } else {
-        contrib[v] = rank[v] / deg[v];
+    double change_part[2] = {0, 0}, dangling_part[2] = {0, 0};
+    Split(parallel, n, mid, [&](size_t begin, size_t end, int t) {
+      double change = 0, dangle = 0;
+      for (size_t v = begin; v < end; ++v) {
+        double sum = direct ? SumRange(fw.m_rowstart.data(), fw.m_column.data(), v,
+                                       contrib.data()) +
+                                  SumRange(bw.m_rowstart.data(), bw.m_column.data(), v,
+                                           contrib.data())
+                            : SumRange(in_start.data(), in.data(), v, contrib.data());
+        double r = o.damping * (sum + dangling * teleport[v]) + (1 - o.damping) * teleport[v];
+        change += std::fabs(r - rank[v]);
+        next[v] = r;
+        if (r == 0 || deg[v] == 0) {
+          dangle += r;
+          next_contrib[v] = 0;
+        } else {
+          next_contrib[v] = r / deg[v];
+        }
       }
-    }
-    if (in.size() >= (1u << 16)) {
-      std::thread other([&] { pull(mid, n); });
-      pull(0, mid);
-      other.join();
-    } else {
-      pull(0, n);
-    }
-    double change = 0;
-    for (Vertex v = 0; v < n; ++v) {
-      double r = o.damping * (next[v] + dangling * teleport[v]) + (1 - o.damping) * teleport[v];
-      change += std::fabs(r - rank[v]);
-      next[v] = r;
-    }
+      change_part[t] = change;
+      dangling_part[t] = dangle;
+    });
     rank.swap(next);
-    if (o.tolerance > 0 && change < o.tolerance) break;
+    contrib.swap(next_contrib);
+    dangling = dangling_part[0] + dangling_part[1];
+    if (o.tolerance > 0 && change_part[0] + change_part[1] < o.tolerance) break;
   }
   std::vector<NodeScore> out;
   for (Vertex v = 0; v < n; ++v) {
