@@ -141,18 +141,20 @@ size_t EdgeMedian(const std::vector<uint32_t>& starts) {
 
 }  // namespace
 
-void AssignCsr(Vertex n, const std::vector<uint64_t>& src, const std::vector<uint64_t>& dst,
+void AssignCsr(Vertex n, std::vector<uint32_t>* src_in, std::vector<uint32_t>* dst_in,
                std::vector<EdgeProps>* props, Csr* g, std::vector<uint16_t>* in_type) {
+  const std::vector<uint32_t>& src = *src_in;
+  const std::vector<uint32_t>& dst = *dst_in;
   size_t m = src.size();
   auto& fwd = g->m_forward;
   auto& bwd = g->m_backward;
   // Row starts by counting (both directions at once), then stable placement passes: edges
   // arrive in edge-id order. Each placement pass is split by vertex range over two threads;
   // both threads read every edge and write only the rows of their range.
-  auto row_starts = [n](const std::vector<uint64_t>& keys, std::vector<uint32_t>* starts) {
+  auto row_starts = [n](const std::vector<uint32_t>& keys, std::vector<uint32_t>* starts) {
     ReserveHuge(starts, static_cast<size_t>(n) + 1);
     starts->assign(static_cast<size_t>(n) + 1, 0);
-    for (uint64_t v : keys) ++(*starts)[v + 1];
+    for (uint32_t v : keys) ++(*starts)[v + 1];
     for (size_t v = 0; v < n; ++v) (*starts)[v + 1] += (*starts)[v];
   };
   bool parallel = m >= (1u << 16);  // a thread pays for itself on big graphs only
@@ -167,10 +169,10 @@ void AssignCsr(Vertex n, const std::vector<uint64_t>& src, const std::vector<uin
   std::vector<uint32_t> next(fwd.m_rowstart.begin(), fwd.m_rowstart.end() - 1);
   TwoWay(parallel, n, EdgeMedian(fwd.m_rowstart), [&](size_t lo, size_t hi) {
     for (size_t i = 0; i < m; ++i) {
-      uint64_t s = src[i];
+      uint32_t s = src[i];
       if (s < lo || s >= hi) continue;
       uint32_t j = next[s]++;
-      fwd.m_column[j] = static_cast<Vertex>(dst[i]);
+      fwd.m_column[j] = dst[i];
       fwd.m_edge_properties[j] = (*props)[i];
     }
   });
@@ -178,11 +180,11 @@ void AssignCsr(Vertex n, const std::vector<uint64_t>& src, const std::vector<uin
   // Backward: in forward order (source, edge id), bucketed by target; the property is the
   // forward edge index, and in_type a copy of the edge's type (read in forward order here, so
   // in-edge type filters never read the forward properties at random).
-  ReserveHuge(&bwd.m_column, m);
-  ReserveHuge(&bwd.m_edge_properties, m);
+  // The endpoint arrays are spent: their memory (already paged in) becomes the backward
+  // columns, which are fully overwritten below.
+  bwd.m_column = std::move(*src_in);
+  bwd.m_edge_properties = std::move(*dst_in);
   ReserveHuge(in_type, m);
-  bwd.m_column.resize(m);
-  bwd.m_edge_properties.resize(m);
   in_type->resize(m);
   next.assign(bwd.m_rowstart.begin(), bwd.m_rowstart.end() - 1);
   TwoWay(parallel, n, EdgeMedian(bwd.m_rowstart), [&](size_t lo, size_t hi) {
@@ -276,7 +278,7 @@ Result<std::shared_ptr<const Snapshot>> SnapshotBuilder::Build() {
   d.nodes = {};
   BuildDirectIndex(impl.get());
   // Endpoints to dense indices.
-  std::vector<uint64_t> src(d.ends.size()), dst(d.ends.size());
+  std::vector<uint32_t> src(d.ends.size()), dst(d.ends.size());
   for (size_t i = 0; i < d.ends.size(); ++i) {
     auto s = impl->Find(d.ends[i].first), t = impl->Find(d.ends[i].second);
     if (!s || !t) {
@@ -289,7 +291,7 @@ Result<std::shared_ptr<const Snapshot>> SnapshotBuilder::Build() {
     dst[i] = *t;
   }
   d.ends = {};
-  AssignCsr(static_cast<Vertex>(n), src, dst, &d.props, &impl->g, &impl->in_type);
+  AssignCsr(static_cast<Vertex>(n), &src, &dst, &d.props, &impl->g, &impl->in_type);
   impl->label_names = std::move(d.label_names);
   impl->type_names = std::move(d.type_names);
   impl->role_names = std::move(d.role_names);

@@ -104,7 +104,11 @@ void ScanNodeSide(Transaction& txn, const std::vector<std::pair<TokenId, uint32_
 
 struct EdgeScan {
   double cpu_ms = 0;
-  std::vector<NodeId> src, dst;
+  // Endpoints as stored NodeIds: 32-bit while they fit (storage hands ids out sequentially), all
+  // 64-bit in wide_src/wide_dst from the first one that does not.
+  std::vector<uint32_t> src, dst;
+  std::vector<NodeId> wide_src, wide_dst;
+  bool wide = false;
   std::vector<EdgeProps> props;
   std::vector<std::string> role_names{""};
   std::unordered_map<std::string, uint32_t> role_index{{"", 0}};
@@ -161,8 +165,20 @@ void ScanEdgeSide(Transaction& txn, const std::vector<uint32_t>& type_of, uint32
       category = it->second;
     }
     uint32_t type = e.type < type_of.size() && e.type != kNoToken ? type_of[e.type] : unknown_type;
-    out->src.push_back(e.src);
-    out->dst.push_back(e.dst);
+    if (!out->wide && (e.src > UINT32_MAX || e.dst > UINT32_MAX)) {
+      out->wide = true;
+      out->wide_src.assign(out->src.begin(), out->src.end());
+      out->wide_dst.assign(out->dst.begin(), out->dst.end());
+      out->src = {};
+      out->dst = {};
+    }
+    if (out->wide) {
+      out->wide_src.push_back(e.src);
+      out->wide_dst.push_back(e.dst);
+    } else {
+      out->src.push_back(static_cast<uint32_t>(e.src));
+      out->dst.push_back(static_cast<uint32_t>(e.dst));
+    }
     out->props.push_back(EdgeProps{e.id, static_cast<uint16_t>(type),
                                    static_cast<uint16_t>(std::min<size_t>(role, 65535)), category});
     interrupted = PollInterrupt(interrupt, &polls);
@@ -218,7 +234,7 @@ Result<std::shared_ptr<const Snapshot>> BuildSnapshot(Transaction& txn, uint64_t
   double finish0 = ThreadCpuMs();
   LINER_RETURN_IF_ERROR(nodes.status);
   LINER_RETURN_IF_ERROR(edges.status);
-  size_t n = impl->ids.size(), m = edges.src.size();
+  size_t n = impl->ids.size(), m = edges.props.size();
   if (n >= UINT32_MAX || m >= UINT32_MAX) {
     return Status::LimitExceeded("snapshot: more than 2^32-1 nodes or edges");
   }
@@ -232,11 +248,17 @@ Result<std::shared_ptr<const Snapshot>> BuildSnapshot(Transaction& txn, uint64_t
     }
   }
 
-  // Endpoints to dense indices in place (two halves on two threads), then the CSR.
+  // Endpoints to dense indices (in place unless wide; two halves on two threads), then the CSR.
+  if (edges.wide) {
+    edges.src.resize(m);
+    edges.dst.resize(m);
+  }
+  auto raw_src = [&](size_t i) -> NodeId { return edges.wide ? edges.wide_src[i] : edges.src[i]; };
+  auto raw_dst = [&](size_t i) -> NodeId { return edges.wide ? edges.wide_dst[i] : edges.dst[i]; };
   size_t bad[2] = {SIZE_MAX, SIZE_MAX};  // first edge naming a missing node, per half
   auto map_range = [&](size_t lo, size_t hi, size_t* first_bad) {
     for (size_t i = lo; i < hi; ++i) {
-      auto s = impl->Find(edges.src[i]), t = impl->Find(edges.dst[i]);
+      auto s = impl->Find(raw_src(i)), t = impl->Find(raw_dst(i));
       if (!s || !t) {
         *first_bad = i;
         return;
@@ -254,16 +276,15 @@ Result<std::shared_ptr<const Snapshot>> BuildSnapshot(Transaction& txn, uint64_t
   }
   for (size_t i : bad) {
     if (i == SIZE_MAX) continue;
-    bool src_missing = !impl->Find(edges.src[i]);
+    bool src_missing = !impl->Find(raw_src(i));
+    NodeId missing = src_missing ? raw_src(i) : raw_dst(i);
     return Status::Corruption("snapshot: edge " + std::to_string(edges.props[i].id) +
-                              " names node " +
-                              std::to_string(src_missing ? edges.src[i] : edges.dst[i]) +
-                              " which does not exist");
+                              " names node " + std::to_string(missing) + " which does not exist");
   }
-  AssignCsr(static_cast<Vertex>(n), edges.src, edges.dst, &edges.props, &impl->g,
+  edges.wide_src = {};
+  edges.wide_dst = {};
+  AssignCsr(static_cast<Vertex>(n), &edges.src, &edges.dst, &edges.props, &impl->g,
             &impl->in_type);
-  edges.src = {};
-  edges.dst = {};
   impl->role_names = std::move(edges.role_names);
   impl->role_index = std::move(edges.role_index);
   impl->phases = {nodes.cpu_ms, edges.cpu_ms, ThreadCpuMs() - finish0};

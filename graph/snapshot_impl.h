@@ -54,12 +54,11 @@ struct Snapshot::Impl {
 };
 
 // Fills `g` from edges listed in edge-id order (src[i] -> dst[i] carrying props[i], dense
-// indices < n, held in 64-bit slots so callers can map NodeIds in place) with two counting
-// sorts: each node's out-edges stay in edge-id order and its in-edges are ordered by (source,
-// edge id), exactly as Boost's own constructor orders them, without its generic iterator
-// adaptors. Also fills `in_type` (the type of each backward edge). Uses two threads on big
-// graphs. Consumes `props`.
-void AssignCsr(Vertex n, const std::vector<uint64_t>& src, const std::vector<uint64_t>& dst,
+// indices < n) with two counting sorts: each node's out-edges stay in edge-id order and its
+// in-edges are ordered by (source, edge id), exactly as Boost's own constructor orders them,
+// without its generic iterator adaptors. Also fills `in_type` (the type of each backward edge).
+// Uses two threads on big graphs. Consumes `src`, `dst` (their memory is reused) and `props`.
+void AssignCsr(Vertex n, std::vector<uint32_t>* src, std::vector<uint32_t>* dst,
                std::vector<EdgeProps>* props, Csr* g, std::vector<uint16_t>* in_type);
 
 // Reserves room for `n` elements in an empty vector and asks for transparent huge pages on
