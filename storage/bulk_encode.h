@@ -81,6 +81,10 @@ inline void EncodeEdge(NodeId src, NodeId dst, TokenId type, const PropertyMap& 
   EncodeProps(props, out);
 }
 
+// NormalizeName through ICU whatever the text (NormalizeName takes NormalizeAscii's shortcut
+// for ASCII text; tests compare the two).
+std::string NormalizeNameIcu(std::string_view text);
+
 // NormalizeName(text) when text is pure ASCII (NFKD and mark removal change nothing there;
 // case folding is A-Z -> a-z; White_Space is TAB..CR and SPACE). Returns false, leaving `out`
 // unspecified, when text holds a non-ASCII byte.

@@ -148,6 +148,7 @@ class RocksBulkLoader final : public BulkLoader {
     }
   }
 
+  void TrustUniqueAgainstDatabase() override { trust_unique_ = true; }
   Transaction& txn() override { return *guard_; }
   NodeId next_node_id() const override { return db_->NextNode(); }
   EdgeId next_edge_id() const override { return db_->NextEdge(); }
@@ -353,6 +354,7 @@ class RocksBulkLoader final : public BulkLoader {
                                   " is given to two nodes of this import");
       }
     }
+    if (trust_unique_) return Status::OK();
     std::unique_ptr<rocksdb::Iterator> it(
         db_->db()->NewIterator(rocksdb::ReadOptions(), db_->cf(kCfIndex)));
     for (const auto& p : unique_prefixes_) {
@@ -522,6 +524,7 @@ class RocksBulkLoader final : public BulkLoader {
   std::unique_ptr<Transaction> guard_;
   std::string dir_;
   bool finished_ = false;
+  bool trust_unique_ = false;
   std::unique_ptr<AsyncSstOut> nodes_, edges_out_;
   RocksDatabase::Delta delta_;
   std::vector<char> special_;  // by property key token: 'K' name, 'X' indexed, 'U' unique

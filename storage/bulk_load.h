@@ -50,6 +50,11 @@ class BulkLoader {
   // nothing else allocates while the loader holds the write lock).
   virtual NodeId next_node_id() const = 0;
   virtual EdgeId next_edge_id() const = 0;
+  // The caller vouches that no node it adds takes a unique key value (mbid, discogs_id) that a
+  // node already in the database holds, having looked them up itself (the real-data importers'
+  // resolver does): Commit() then checks the load's nodes only against each other, sparing an
+  // index seek per value.
+  virtual void TrustUniqueAgainstDatabase() = 0;
   // A hint: about this many more nodes and edges will be added (lets the loader size its
   // buffers once instead of growing them; an overestimate costs address space, not memory).
   virtual void Reserve(uint64_t nodes, uint64_t edges) = 0;

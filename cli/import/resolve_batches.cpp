@@ -61,6 +61,8 @@ Status ImportBatches::CreateCommonTokens() {
 
 Status ImportBatches::StartLoader() {
   LINER_ASSIGN_OR_RETURN(loader_, BulkLoader::Start(db_));
+  // The resolver looks every external id up before it creates a node (resolve_graph.h).
+  loader_->TrustUniqueAgainstDatabase();
   stage_.Reset(loader_->next_node_id(), loader_->next_edge_id());
   return Status::OK();
 }

@@ -19,7 +19,35 @@ bool IsTitled(const std::string& label) {
 // punctuation); bounds the cost of a very common first word.
 constexpr size_t kPrefixCandidates = 16;
 
+// 64-bit hash combination (boost::hash_combine's mix, widened).
+uint64_t Mix(uint64_t h, uint64_t v) {
+  return h ^ (v + 0x9E3779B97F4A7C15ull + (h << 12) + (h >> 4));
+}
+uint64_t HashText(uint64_t h, std::string_view s) {
+  return Mix(h, std::hash<std::string_view>{}(s) + s.size());
+}
+uint64_t HashValue(uint64_t h, const Value& v) {
+  h = Mix(h, static_cast<uint64_t>(v.type()));
+  if (v.is_string()) return HashText(h, v.as_string());
+  if (v.is_int()) return Mix(h, static_cast<uint64_t>(v.as_int()));
+  if (v.is_bool()) return Mix(h, v.as_bool());
+  if (v.is_float()) return Mix(h, std::hash<double>{}(v.as_float()));
+  if (v.is_list()) {
+    for (const Value& e : v.as_list()) h = HashValue(h, e);
+    return Mix(h, v.as_list().size());
+  }
+  return h;
+}
+
 }  // namespace
+
+size_t Resolver::EdgeKeyHash::operator()(const EdgeKey& k) const {
+  uint64_t h = Mix(Mix(Mix(0xC0FFEE, k.src), k.dst), k.type_and_values);
+  // A final avalanche (splitmix64), so the Bloom filter's probes see well-spread bits.
+  h = (h ^ (h >> 30)) * 0xBF58476D1CE4E5B9ull;
+  h = (h ^ (h >> 27)) * 0x94D049BB133111EBull;
+  return static_cast<size_t>(h ^ (h >> 31));
+}
 
 void AddProp(Props& props, std::string key, Value value) {
   if (value.is_null()) return;
@@ -70,7 +98,7 @@ std::vector<std::string> Resolver::KindLabels(const std::string& label) const {
 Result<std::vector<NodeId>> Resolver::NameCandidates(const std::string& label,
                                                      const std::string& name) {
   std::vector<NodeId> out;
-  const std::string key = ResolveKey(name);
+  const std::string key = Key(name);
   if (key.empty()) return out;
   auto mem = names_.find(label + '\0' + key);
   if (mem != names_.end()) out.push_back(mem->second);
@@ -135,20 +163,49 @@ void Resolver::Remember(const NodeSpec& spec, NodeId id) {
   if (!spec.id_key.empty() && !spec.id_value.is_null()) {
     std::string k = IdKey(spec);
     seen_.Add(k);
-    ids_.emplace(std::move(k), id);
+    ids_.try_emplace(std::move(k), id);
   }
   if (!spec.match_by_name) return;
-  auto remember = [&](const std::string& label, const std::string& name) {
-    std::string k = ResolveKey(name);
-    if (k.empty()) return;
-    k = label + '\0' + k;
-    seen_.Add(k);
-    names_.emplace(std::move(k), id);
+  const std::vector<std::string> labels = KindLabels(spec.label);
+  std::string k;
+  auto remember = [&](const std::string& name) {
+    const std::string& key = Key(name);
+    if (key.empty()) return;
+    for (const std::string& label : labels) {
+      k.assign(label).push_back('\0');
+      k += key;
+      seen_.Add(k);
+      names_.try_emplace(k, id);
+    }
   };
-  for (const std::string& label : KindLabels(spec.label)) {
-    remember(label, spec.name);
-    for (const auto& alias : spec.aliases) remember(label, alias);
+  remember(spec.name);
+  for (const auto& alias : spec.aliases) remember(alias);
+}
+
+const std::string& Resolver::Key(const std::string& name) {
+  // The same name is keyed by the lookups of both labels of a kind and by Remember: a few
+  // recent results spare most of the normalisation.
+  for (const auto& [in, out] : recent_keys_) {
+    if (in == name) return out;
   }
+  auto& slot = recent_keys_[next_key_slot_++ % recent_keys_.size()];
+  slot.first = name;
+  slot.second = ResolveKey(name);
+  return slot.second;
+}
+
+uint64_t Resolver::Fingerprint(const NodeSpec& spec, NodeId id) {
+  uint64_t h = Mix(0x5EED, id);
+  h = HashText(h, spec.label);
+  h = Mix(h, spec.label_certain);
+  h = HashText(h, spec.id_key);
+  h = HashValue(h, spec.id_value);
+  h = HashText(h, spec.name);
+  h = Mix(h, spec.match_by_name);
+  for (const auto& a : spec.aliases) h = HashText(h, a);
+  h = Mix(h, spec.aliases.size());
+  for (const auto& [k, v] : spec.props) h = HashValue(HashText(h, k), v);
+  return Mix(h, spec.props.size());
 }
 
 Result<NodeId> Resolver::Resolve(const NodeSpec& spec) {
@@ -158,6 +215,9 @@ Result<NodeId> Resolver::Resolve(const NodeSpec& spec) {
                              !spec.id_value.is_null() && seen_.MaybeContains(IdKey(spec)));
   if (!spec.id_key.empty() && !spec.id_value.is_null()) {
     if (auto it = ids_.find(IdKey(spec)); it != ids_.end()) {
+      // A record this import already applied to the node (an artist credited on many
+      // releases) changes nothing a second time: skip reading and comparing the node.
+      if (!applied_.insert(Fingerprint(spec, it->second)).second) return it->second;
       LINER_RETURN_IF_ERROR(Update(it->second, spec, /*by_id=*/true));
       Remember(spec, it->second);
       return it->second;
@@ -297,12 +357,15 @@ Status Resolver::Link(NodeId src, NodeId dst, std::string_view type, Props props
   }
   // Edges this import wrote (all of them while the maps are complete, and the open bulk
   // batch's always: the maps are only dropped once it is flushed) are found in memory.
-  std::string k = std::to_string(src) + ':' + std::to_string(dst) + ':' + std::to_string(type_tok);
+  // The identity values enter as a 64-bit hash: two different role lists of one pair of nodes
+  // and one type would have to collide.
+  uint64_t values = Mix(0xED6E, type_tok);
   for (TokenId t : id_keys) {
     const Value* v = map.Get(t);
-    k += '\0';
-    if (v) k += std::to_string(static_cast<int>(v->type())) + v->ToString();
+    values = v ? HashValue(Mix(values, t), *v) : Mix(values, 0xAB5E);
   }
+  EdgeKey k{src, dst, values};
+  const uint64_t seen_hash = EdgeKeyHash{}(k);
   if (auto it = fresh_edges_.find(k); it != fresh_edges_.end()) {
     LINER_ASSIGN_OR_RETURN(auto edge, batches_.GetEdge(it->second));
     if (!edge) return Status::Internal("edge written by this import vanished");
@@ -316,14 +379,14 @@ Status Resolver::Link(NodeId src, NodeId dst, std::string_view type, Props props
   }
   auto create = [&]() -> Status {
     LINER_ASSIGN_OR_RETURN(EdgeId e, batches_.CreateEdge(src, dst, type_tok, std::move(map)));
-    seen_.Add(k);
-    fresh_edges_.emplace(std::move(k), e);
+    seen_.AddHash(seen_hash);
+    fresh_edges_.emplace(k, e);
     ++summary_.edges_added[std::string(type)];
     return Status::OK();
   };
   // An edge touching a node created by this import can only be one this import wrote: unless
   // the maps were dropped and the filter has seen its key, it is new.
-  if ((Fresh(src) || Fresh(dst)) && (caches_complete_ || !seen_.MaybeContains(k))) {
+  if ((Fresh(src) || Fresh(dst)) && (caches_complete_ || !seen_.MaybeContainsHash(seen_hash))) {
     return create();
   }
   // Credits fan in to a song (few per song); other edges fan out from few per source node.
@@ -362,7 +425,7 @@ Status Resolver::Link(NodeId src, NodeId dst, std::string_view type, Props props
 
 Result<bool> Resolver::RecordDone() {
   const uint64_t entries = names_.size() + ids_.size() + fresh_edges_.size() +
-                           touched_nodes_.size() + touched_edges_.size();
+                           touched_nodes_.size() + touched_edges_.size() + applied_.size();
   const bool full = entries > cache_entries_;
   // Full maps end a bulk batch early: what they know must be in the database (found by the
   // indexes) before they may forget it.
@@ -379,6 +442,7 @@ void Resolver::DropCaches() {
   fresh_edges_ = {};
   touched_nodes_ = {};
   touched_edges_ = {};
+  applied_ = {};
   caches_complete_ = false;
 }
 

@@ -14,6 +14,7 @@
 // label that was empty when the import began.
 // Not thread-safe: one Resolver per import, used from one thread.
 
+#include <array>
 #include <cstdint>
 #include <initializer_list>
 #include <string>
@@ -74,6 +75,10 @@ class Resolver {
   bool Conflicts(const NodeRecord& node, const NodeSpec& spec);
   Status Update(NodeId id, const NodeSpec& spec, bool by_id);
   void Remember(const NodeSpec& spec, NodeId id);
+  // ResolveKey(name), remembered for a few recent names.
+  const std::string& Key(const std::string& name);
+  // A hash of everything `spec` says about node `id`.
+  static uint64_t Fingerprint(const NodeSpec& spec, NodeId id);
   std::string IdKey(const NodeSpec& spec) const;
   bool InDatabase(const std::vector<std::string>& labels) const;
 
@@ -97,8 +102,22 @@ class Resolver {
   std::unordered_map<std::string, NodeId> names_;
   // (label kind + '\0' + id key + '\0' + id value) -> node, for ids seen in this import.
   std::unordered_map<std::string, NodeId> ids_;
-  // Edges written by this import with a fresh endpoint, by (src, dst, type, identity values).
-  std::unordered_map<std::string, EdgeId> fresh_edges_;
+  // Edges written by this import, by (src, dst, type, hash of the identity values).
+  struct EdgeKey {
+    NodeId src, dst;
+    uint64_t type_and_values;  // type token mixed with a 64-bit hash of the identity values
+    bool operator==(const EdgeKey& o) const {
+      return src == o.src && dst == o.dst && type_and_values == o.type_and_values;
+    }
+  };
+  struct EdgeKeyHash {
+    size_t operator()(const EdgeKey& k) const;
+  };
+  std::unordered_map<EdgeKey, EdgeId, EdgeKeyHash> fresh_edges_;
+  // Fingerprints of (node, record) pairs already applied by Resolve (see there).
+  std::unordered_set<uint64_t> applied_;
+  std::array<std::pair<std::string, std::string>, 4> recent_keys_;
+  size_t next_key_slot_ = 0;
   // Labels with no node when the import began: lookups in the database are skipped (see seen_).
   std::unordered_set<std::string> empty_labels_;
 };

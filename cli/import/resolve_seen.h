@@ -19,12 +19,17 @@ class SeenFilter {
   explicit SeenFilter(unsigned log2_bits = 27)
       : words_((uint64_t{1} << log2_bits) / 64), mask_((uint64_t{1} << log2_bits) - 1) {}
 
-  void Add(std::string_view key) {
-    uint64_t h = std::hash<std::string_view>{}(key), step = Step(h);
+  void Add(std::string_view key) { AddHash(std::hash<std::string_view>{}(key)); }
+  bool MaybeContains(std::string_view key) const {
+    return MaybeContainsHash(std::hash<std::string_view>{}(key));
+  }
+  // The same for a key given by a well-mixed 64-bit hash of it.
+  void AddHash(uint64_t h) {
+    uint64_t step = Step(h);
     for (int i = 0; i < kProbes; ++i, h += step) words_[(h & mask_) >> 6] |= Bit(h);
   }
-  bool MaybeContains(std::string_view key) const {
-    uint64_t h = std::hash<std::string_view>{}(key), step = Step(h);
+  bool MaybeContainsHash(uint64_t h) const {
+    uint64_t step = Step(h);
     for (int i = 0; i < kProbes; ++i, h += step) {
       if (!(words_[(h & mask_) >> 6] & Bit(h))) return false;
     }

@@ -278,10 +278,12 @@ TEST_CASE("ASCII name normalisation agrees with NormalizeName on every ASCII cha
                                  std::string(1, static_cast<char>(c)) + "\t\x1f" + "Q"}) {
       INFO("character " << c);
       REQUIRE(bulk::NormalizeAscii(s, &out));
+      CHECK(out == bulk::NormalizeNameIcu(s));
       CHECK(out == NormalizeName(s));
     }
   }
   CHECK_FALSE(bulk::NormalizeAscii("Beyoncé", &out));
+  CHECK(NormalizeName("Beyoncé  KNOWLES") == "beyonce knowles");
 }
 
 TEST_CASE("Nodes added after edges still get their index entries", "[storage][bulk]") {
