@@ -29,9 +29,14 @@ Result<std::vector<uint32_t>> Degrees(const Snapshot::Impl& s, const ProjectionF
 
 // Sum of contrib over col[start[v] .. start[v + 1]).
 template <typename Offset>
-inline double SumRange(const Offset* start, const Vertex* col, size_t v, const double* contrib) {
+inline double SumRange(const Offset* start, const Vertex* col, size_t v, const double* contrib,
+                       const Offset* limit) {
   double sum = 0;
-  for (Offset i = start[v], end = start[v + 1]; i < end; ++i) sum += contrib[col[i]];
+  for (Offset i = start[v], end = start[v + 1]; i < end; ++i) {
+    // The reads of contrib are random over megabytes: ask for the ones a few edges ahead.
+    if (i + 16 < *limit) __builtin_prefetch(&contrib[col[i + 16]]);
+    sum += contrib[col[i]];
+  }
   return sum;
 }
 
@@ -129,10 +134,11 @@ Result<std::vector<NodeScore>> RunPageRank(const Snapshot& snap, const Projectio
       double change = 0, dangle = 0;
       for (size_t v = begin; v < end; ++v) {
         double sum = direct ? SumRange(fw.m_rowstart.data(), fw.m_column.data(), v,
-                                       contrib.data()) +
+                                       contrib.data(), &fw.m_rowstart[n]) +
                                   SumRange(bw.m_rowstart.data(), bw.m_column.data(), v,
-                                           contrib.data())
-                            : SumRange(in_start.data(), in.data(), v, contrib.data());
+                                           contrib.data(), &bw.m_rowstart[n])
+                            : SumRange(in_start.data(), in.data(), v, contrib.data(),
+                                       &in_start[n]);
         double r = o.damping * (sum + dangling * teleport[v]) + (1 - o.damping) * teleport[v];
         change += std::fabs(r - rank[v]);
         next[v] = r;
