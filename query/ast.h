@@ -69,6 +69,9 @@ struct RelPattern {
   bool var_length = false;
   int min_hops = 1;
   int max_hops = -1;  // -1: unbounded
+  // Kùzu's [:T* SHORTEST 1..n] (1) and [:T* ALL SHORTEST 1..n] (2): the part is then a
+  // shortestPath / allShortestPaths.
+  int shortest = 0;
   int line = 0, column = 0;
 };
 

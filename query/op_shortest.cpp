@@ -1,8 +1,11 @@
 // shortestPath / allShortestPaths: bidirectional breadth-first search between two bound nodes,
 // honouring relationship types, direction, and per-relationship / per-node predicates taken
-// from the WHERE clause (all(r IN relationships(p) WHERE ...), all(n IN nodes(p) WHERE ...)).
+// from the WHERE clause (all(r IN relationships(p) WHERE ...), all(n IN nodes(p) WHERE ...)),
+// and any other predicate on the path, trying longer paths when the shortest ones fail it.
 #include <algorithm>
+#include <functional>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "query/plan.h"
 
@@ -46,12 +49,19 @@ void ShortestPathOp::Search(ExecState& st, Row& scratch) {
     scratch[node_pred_slot] = QValue(NodeRef(id));
     return IsTrue(Eval(*node_pred, scratch, st));
   };
+  const bool has_props = rel.props != nullptr;
+  if (has_props) rel_props_ = EvalProps(rel.props, input_, st);
   auto rel_ok = [&](const AdjEntry& e) {
+    if (has_props && !RelPropsMatch(st, e.edge, rel_props_)) return false;
     if (!rel_pred) return true;
     scratch[rel_pred_slot] = QValue(RelFromAdj(e));
     return IsTrue(Eval(*rel_pred, scratch, st));
   };
   if (!node_ok(src) || !node_ok(dst)) return;
+  if (path_pred) {
+    SearchWithPathPredicate(st, scratch, src, dst, max, node_ok, rel_ok);
+    return;
+  }
   if (src == dst) {
     if (min_hops == 0) {
       QPath p;
@@ -142,6 +152,81 @@ void ShortestPathOp::Search(ExecState& st, Row& scratch) {
   }
 }
 
+void ShortestPathOp::SetPathSlots(Row& row, const QPath& p) const {
+  if (rel_slot >= 0) {
+    QList rels;
+    for (const auto& r : p.rels) rels.push_back(QValue(r));
+    row[rel_slot] = QValue(std::move(rels));
+  }
+  if (path_slot >= 0) row[path_slot] = QValue(p);
+}
+
+// Paths of length k = d(src, dst), d + 1, ... up to max, each enumerated depth first (no
+// relationship twice, pruned by the distance to dst); the first length with a path that
+// satisfies path_pred gives the answer (one path, or all of that length).
+void ShortestPathOp::SearchWithPathPredicate(
+    ExecState& st, Row& scratch, NodeId src, NodeId dst, int max,
+    const std::function<bool(NodeId)>& node_ok,
+    const std::function<bool(const AdjEntry&)>& rel_ok) {
+  // Distances to dst over the relationships and nodes the per-element predicates allow.
+  RelSpec back = rel;
+  back.dir = Reverse(rel.dir);
+  std::unordered_map<NodeId, int> to_dst{{dst, 0}};
+  std::vector<NodeId> frontier{dst}, next;
+  std::vector<AdjEntry> adj;
+  for (int d = 1; d <= max && !frontier.empty(); ++d) {
+    for (NodeId u : frontier) {
+      CollectAdjacency(st, u, back, &adj);
+      st.CountExpansion(adj.size() + 1);
+      for (const AdjEntry& e : adj) {
+        if (to_dst.count(e.other) || !rel_ok(e) || !node_ok(e.other)) continue;
+        to_dst[e.other] = d;
+        next.push_back(e.other);
+      }
+    }
+    frontier.swap(next);
+    next.clear();
+  }
+  auto it = to_dst.find(src);
+  if (it == to_dst.end()) return;
+  if (src == dst && min_hops > 0) return;  // as without a path predicate: no closed paths
+  std::vector<AdjEntry> path;
+  std::unordered_set<EdgeId> used;
+  bool done = false;
+  std::function<void(NodeId, int)> dfs = [&](NodeId u, int left) {
+    if (left == 0) {
+      if (u != dst) return;
+      QPath p;
+      p.nodes.push_back(NodeRef(src));
+      for (const AdjEntry& e : path) {
+        p.rels.push_back(RelFromAdj(e));
+        p.nodes.push_back(NodeRef(e.other));
+      }
+      SetPathSlots(scratch, p);
+      if (IsTrue(Eval(*path_pred, scratch, st))) {
+        results_.push_back(std::move(p));
+        if (!all) done = true;
+      }
+      return;
+    }
+    std::vector<AdjEntry> out;
+    CollectAdjacency(st, u, rel, &out);
+    for (const AdjEntry& e : out) {
+      if (done) return;
+      st.CountExpansion();
+      auto d = to_dst.find(e.other);
+      if (d == to_dst.end() || d->second > left - 1 || used.count(e.edge)) continue;
+      if (!rel_ok(e)) continue;
+      used.insert(e.edge);
+      path.push_back(e);
+      dfs(e.other, left - 1);
+      path.pop_back();
+      used.erase(e.edge);
+    }
+  };
+  for (int k = std::max(it->second, min_hops); k <= max && results_.empty(); ++k) dfs(src, k);
+}
+
 bool ShortestPathOp::Next(ExecState& st, Row& row) {
   while (next_ >= results_.size()) {
     if (!child()->Next(st, input_)) return false;
@@ -149,13 +234,7 @@ bool ShortestPathOp::Next(ExecState& st, Row& row) {
     Search(st, scratch);
   }
   row = input_;
-  QPath& p = results_[next_++];
-  if (rel_slot >= 0) {
-    QList rels;
-    for (const auto& r : p.rels) rels.push_back(QValue(r));
-    row[rel_slot] = QValue(std::move(rels));
-  }
-  if (path_slot >= 0) row[path_slot] = QValue(p);
+  SetPathSlots(row, results_[next_++]);
   ++rows_produced;
   return true;
 }

@@ -1,6 +1,7 @@
 // Parser: statements, clauses and patterns. Expressions are in parser_expr.cpp.
 #include "query/parser.h"
 
+#include <algorithm>
 #include <cctype>
 
 #include "query/parser_impl.h"
@@ -337,6 +338,13 @@ void Parser::ParsePatternChain(PatternPart* part) {
     if (!IsSym("(")) Fail(Peek(), "expected '(' to start a node pattern");
     part->nodes.push_back(ParseNodePattern());
   }
+  for (const auto& r : part->rels) {
+    if (!r.shortest) continue;
+    if (part->rels.size() != 1)
+      FailSemantic(Peek(), "SyntaxError", "SHORTEST needs a pattern of exactly one relationship");
+    part->kind = r.shortest == 1 ? PatternPart::Kind::kShortest
+                                 : PatternPart::Kind::kAllShortest;
+  }
 }
 
 NodePattern Parser::ParseNodePattern() {
@@ -366,13 +374,23 @@ RelPattern Parser::ParseRelPattern() {
       r.types.push_back(ParseName("a relationship type after ':'"));
       while (AcceptSym("|")) {
         AcceptSym(":");
-        r.types.push_back(ParseName("a relationship type after '|'"));
+        std::string type = ParseName("a relationship type after '|'");
+        // [:T|T] is [:T]: each relationship once.
+        if (std::find(r.types.begin(), r.types.end(), type) == r.types.end())
+          r.types.push_back(type);
       }
     }
     if (AcceptSym("*")) {
       r.var_length = true;
       r.min_hops = 1;
       r.max_hops = -1;
+      if (AcceptKw("SHORTEST")) {
+        r.shortest = 1;
+      } else if (IsKw("ALL") && IsKw("SHORTEST", 1)) {
+        Advance();
+        Advance();
+        r.shortest = 2;
+      }
       auto parse_int = [&]() {
         const Token& t = Advance();
         try {

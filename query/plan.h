@@ -4,6 +4,7 @@
 // Operators pull rows: Next(st, row) fills `row` (a vector of slots) and returns false at the
 // end. Errors are thrown as QueryError. Internal to query/; thread-compatible.
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <unordered_set>
@@ -220,12 +221,21 @@ class ShortestPathOp : public OpOf<ShortestPathOp> {
   // Per-element predicates taken from WHERE all(x IN relationships(p) WHERE ...) etc.
   ExprP rel_pred, node_pred;
   int rel_pred_slot = -1, node_pred_slot = -1;
+  // The rest of WHERE that reads the path (length(p) > 2, any(r IN relationships(p) ...)):
+  // the answer is the shortest path(s) that satisfy it, trying longer paths length by length
+  // when the shortest ones fail (rel_slot / path_slot are set while it is evaluated).
+  ExprP path_pred;
   bool single_hop_pattern = false;  // [r:T] without *: exactly one hop
  private:
   Row input_;
   std::vector<QPath> results_;
   size_t next_ = 0;
+  QMap rel_props_;
   void Search(ExecState& st, Row& row);
+  void SearchWithPathPredicate(ExecState& st, Row& scratch, NodeId src, NodeId dst, int max,
+                               const std::function<bool(NodeId)>& node_ok,
+                               const std::function<bool(const AdjEntry&)>& rel_ok);
+  void SetPathSlots(Row& row, const QPath& p) const;
 };
 
 // Builds a named path from pattern slots.

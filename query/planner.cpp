@@ -61,6 +61,13 @@ void FreeVarsOutsideAggregates(const Expr& e, std::vector<const Expr*>* out) {
     if (a) FreeVarsOutsideAggregates(*a, out);
 }
 
+bool CallsFunction(const Expr& e, const char* name) {
+  if (e.kind == ExprKind::kFunction && e.name == name) return true;
+  for (const auto& a : e.args)
+    if (a && CallsFunction(*a, name)) return true;
+  return false;
+}
+
 // Replaces every aggregate call inside `e` with a kAggRef to a new slot, recording its spec.
 void ExtractAggregates(const ExprP& e, std::vector<AggSpec>* aggs, int (*new_slot)(void*),
                        void* ctx, bool inside) {
@@ -72,6 +79,10 @@ void ExtractAggregates(const ExprP& e, std::vector<AggSpec>* aggs, int (*new_slo
       CompileError("SyntaxError(NestedAggregation)", "aggregate functions cannot be nested",
                    e.get());
     for (const auto& a : e->args) ExtractAggregates(a, aggs, new_slot, ctx, true);
+    for (const auto& a : e->args)
+      if (a && CallsFunction(*a, "rand"))
+        CompileError("SyntaxError(NonConstantExpression)",
+                     "an aggregate's argument cannot call rand()", a.get());
     AggSpec spec;
     spec.star = e->kind == ExprKind::kCountStar;
     spec.fn = spec.star ? "count" : e->name;
@@ -92,6 +103,17 @@ void ExtractAggregates(const ExprP& e, std::vector<AggSpec>* aggs, int (*new_slo
     return;
   }
   if (e->kind == ExprKind::kPatternComp || e->kind == ExprKind::kPatternPred) return;
+  if (e->kind == ExprKind::kListComp || e->kind == ExprKind::kQuantifier ||
+      e->kind == ExprKind::kReduce) {
+    // Only the list may aggregate; the body runs per element.
+    size_t list = e->kind == ExprKind::kReduce ? 1 : 0;
+    for (size_t i = 0; i < e->args.size(); ++i)
+      if (i != list && i != 0 && e->args[i] && ContainsAggregate(*e->args[i]))
+        CompileError("SyntaxError(InvalidAggregation)",
+                     "aggregate functions cannot be used inside a list comprehension, "
+                     "quantifier or reduce body",
+                     e->args[i].get());
+  }
   for (const auto& a : e->args) ExtractAggregates(a, aggs, new_slot, ctx, inside);
 }
 
@@ -376,6 +398,9 @@ std::unique_ptr<Op> Planner::PlanProjection(std::unique_ptr<Op> input, const Pro
       slot = NewSlot();
       VarKind kind = VarKind::kAny;
       if (it.expr->kind == ExprKind::kVariable) kind = scope[it.expr->name].kind;
+      if (it.expr->kind == ExprKind::kList || it.expr->kind == ExprKind::kListComp ||
+          it.expr->kind == ExprKind::kPatternComp)
+        kind = VarKind::kList;
       out_scope[it.alias] = Var{slot, kind};
       project->exprs.push_back(it.expr);
       project->slots.push_back(slot);
@@ -551,6 +576,12 @@ std::unique_ptr<Op> Planner::PlanMerge(std::unique_ptr<Op> input, const Clause& 
   if (part.nodes.size() == 1 && !part.nodes[0].var.empty() && scope.count(part.nodes[0].var))
     Throw("SyntaxError(VariableAlreadyBound)",
           "variable `" + part.nodes[0].var + "` already declared");
+  for (const auto& n : part.nodes)
+    if (!n.var.empty() && scope.count(n.var) && (!n.labels.empty() || n.props) &&
+        !part.rels.empty())
+      Throw("SyntaxError(VariableAlreadyBound)",
+            "variable `" + n.var + "` is already bound: MERGE cannot add labels or properties "
+            "to it");
   Scope before = scope;
   std::vector<PartSlots> slots;
   std::unique_ptr<Op> inner = std::make_unique<ArgumentOp>();

@@ -21,7 +21,9 @@ class Planner {
   Planner(const ProcedureRegistry& procs, Plan* plan) : procs_(procs), plan_(plan) {}
   void PlanStatement(const Statement& stmt);
 
-  enum class VarKind { kAny, kNode, kRel, kPath };
+  // kList: known to be a list (a list expression, or the relationships of a variable-length
+  // pattern), so never a node or a single relationship.
+  enum class VarKind { kAny, kNode, kRel, kPath, kList };
   struct Var {
     int slot = -1;
     VarKind kind = VarKind::kAny;
@@ -82,6 +84,7 @@ class Planner {
     bool last_part = false;
   };
   ReachContext reach_;
+  std::set<int> matched_list_slots_;  // var-length slots compared with a bound list afterwards
   bool CanReach(const RelPattern& r, int path_slot, bool last_expansion) const;
 };
 

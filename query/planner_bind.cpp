@@ -113,6 +113,17 @@ void Planner::Bind(const ExprP& e, Scope& scope) {
       return;
     }
     case ExprKind::kAggRef: return;
+    case ExprKind::kProperty:
+      if (e->args[0]->kind == ExprKind::kVariable) {
+        auto it = scope.find(e->args[0]->name);
+        if (it != scope.end() &&
+            (it->second.kind == VarKind::kPath || it->second.kind == VarKind::kList))
+          CompileError("SyntaxError(InvalidArgumentType)",
+                       "`" + e->args[0]->name + "` has no properties (it is a " +
+                           (it->second.kind == VarKind::kPath ? "path" : "list") + ")",
+                       e.get());
+      }
+      break;
     case ExprKind::kCountStar:
       CompileError("SyntaxError(InvalidAggregation)",
                    "count(*) is only allowed in WITH and RETURN", e.get());
@@ -142,6 +153,12 @@ void Planner::Bind(const ExprP& e, Scope& scope) {
           CompileError("SyntaxError(InvalidArgumentType)",
                        e->name + "() does not accept this argument", e.get());
       }
+      for (const auto& a : e->args)
+        if (a && a->kind == ExprKind::kPatternPred)
+          CompileError("SyntaxError(UnexpectedSyntax)",
+                       "a pattern is a predicate, not a value for " + e->name +
+                           "(); use a pattern comprehension [(a)-->(b) | b]",
+                       a.get());
       break;
     case ExprKind::kListComp:
     case ExprKind::kQuantifier: {

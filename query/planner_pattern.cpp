@@ -103,6 +103,7 @@ std::unique_ptr<Op> Planner::PlanPattern(std::unique_ptr<Op> input,
   for (const auto& [name, v] : scope) pre_bound.insert(v.slot);
   // 1. Variables to slots.
   std::vector<PartSlots> all_slots;
+  std::vector<std::pair<int, int>> bound_rel_lists;  // (slot of the path's list, bound list)
   for (const auto& part : parts) {
     PartSlots ps;
     for (const auto& n : part.nodes) {
@@ -112,7 +113,8 @@ std::unique_ptr<Op> Planner::PlanPattern(std::unique_ptr<Op> input,
       }
       auto it = scope.find(n.var);
       if (it != scope.end()) {
-        if (it->second.kind == VarKind::kRel || it->second.kind == VarKind::kPath)
+        if (it->second.kind == VarKind::kRel || it->second.kind == VarKind::kPath ||
+            it->second.kind == VarKind::kList)
           Throw("SyntaxError(VariableTypeConflict)", "variable `" + n.var + "` is not a node");
         ps.nodes.push_back(it->second.slot);
       } else {
@@ -132,6 +134,15 @@ std::unique_ptr<Op> Planner::PlanPattern(std::unique_ptr<Op> input,
         if (it->second.kind == VarKind::kNode || it->second.kind == VarKind::kPath)
           Throw("SyntaxError(VariableTypeConflict)",
                 "variable `" + r.var + "` is not a relationship");
+        if (r.var_length && pre_bound.count(it->second.slot) &&
+            (it->second.kind == VarKind::kList || it->second.kind == VarKind::kAny)) {
+          // A list of relationships from an earlier clause: the path must be exactly those.
+          int s = NewSlot();
+          ps.rels.push_back(s);
+          bound_rel_lists.emplace_back(s, it->second.slot);
+          matched_list_slots_.insert(s);
+          continue;
+        }
         if (it->second.kind != VarKind::kRel)
           Throw("SyntaxError(VariableTypeConflict)",
                 "variable `" + r.var + "` is not a relationship");
@@ -143,7 +154,7 @@ std::unique_ptr<Op> Planner::PlanPattern(std::unique_ptr<Op> input,
               "relationship variable `" + r.var + "` is used twice in the pattern");
       }
       int s = NewSlot();
-      scope[r.var] = Var{s, VarKind::kRel};
+      scope[r.var] = Var{s, r.var_length ? VarKind::kList : VarKind::kRel};
       ps.rels.push_back(s);
     }
     if (!part.path_var.empty()) {
@@ -175,8 +186,31 @@ std::unique_ptr<Op> Planner::PlanPattern(std::unique_ptr<Op> input,
     Bind(where, scope);
     SplitAnd(where, &split);
   }
+  for (const auto& [path_list, bound_list] : bound_rel_lists) {
+    auto var = [](int slot) {
+      auto v = std::make_shared<Expr>();
+      v->kind = ExprKind::kVariable;
+      v->name = " rels";
+      v->slot = slot;
+      return v;
+    };
+    auto eq = std::make_shared<Expr>();
+    eq->kind = ExprKind::kBinary;
+    eq->op = BinOp::kEq;
+    eq->args = {var(path_list), var(bound_list)};
+    split.push_back(eq);
+  }
   std::vector<std::pair<ExprP, bool>> conjuncts;
-  for (auto& c : split) conjuncts.emplace_back(c, false);
+  for (auto& c : split) {
+    // WHERE n with n a node, relationship or path is not a predicate.
+    if (c->kind == ExprKind::kVariable && c->slot >= 0)
+      for (const auto& [name, v] : scope)
+        if (v.slot == c->slot && name == c->name &&
+            (v.kind == VarKind::kNode || v.kind == VarKind::kRel || v.kind == VarKind::kPath))
+          CompileError("SyntaxError(InvalidArgumentType)",
+                       "`" + c->name + "` is not a Boolean predicate", c.get());
+    conjuncts.emplace_back(c, false);
+  }
   // 3. Operators, part by part.
   std::set<int> bound = pre_bound;
   std::vector<int> clause_rels;
@@ -245,6 +279,7 @@ std::unique_ptr<Op> Planner::PlanPart(std::unique_ptr<Op> op, const PatternPart&
     sp->single_hop_pattern = !r.var_length;
     sp->rel.types = r.types;
     sp->rel.dir = r.dir;
+    sp->rel.props = r.props;
     // Per-element predicates over the path: all(x IN relationships(p) WHERE ...).
     if (ps.path >= 0) {
       for (auto& [c, used] : conjuncts) {
@@ -272,13 +307,41 @@ std::unique_ptr<Op> Planner::PlanPart(std::unique_ptr<Op> op, const PatternPart&
           n->args.push_back(pred);
           pred = n;
         }
-        if (list.name == "relationships" || list.name == "rels") {
+        if ((list.name == "relationships" || list.name == "rels") && !sp->rel_pred) {
           sp->rel_pred = pred;
           sp->rel_pred_slot = q->slot;
-        } else if (list.name == "nodes") {
+          used = true;  // every relationship the search follows satisfies it
+        } else if (list.name == "nodes" && !sp->node_pred) {
           sp->node_pred = pred;
           sp->node_pred_slot = q->slot;
+          used = true;
         }
+      }
+    }
+    // Other conjuncts on the path or its relationships choose among paths: the search
+    // evaluates them, so that the answer is the shortest path that satisfies them.
+    if (ps.path >= 0 || ps.rels[0] >= 0) {
+      std::set<int> allowed = bound;
+      allowed.insert(ps.path);
+      allowed.insert(ps.rels[0]);
+      for (auto& [c, used] : conjuncts) {
+        if (used) continue;
+        std::set<int> slots;
+        bool sub = false;
+        CollectSlots(*c, &slots, &sub);
+        if (sub || !(slots.count(ps.path) || slots.count(ps.rels[0]))) continue;
+        if (!std::all_of(slots.begin(), slots.end(), [&](int s) { return allowed.count(s); }))
+          continue;
+        if (!sp->path_pred) {
+          sp->path_pred = c;
+        } else {
+          auto both = std::make_shared<Expr>();
+          both->kind = ExprKind::kBinary;
+          both->op = BinOp::kAnd;
+          both->args = {sp->path_pred, c};
+          sp->path_pred = both;
+        }
+        used = true;
       }
     }
     sp->children.push_back(std::move(op));
@@ -316,7 +379,7 @@ std::unique_ptr<Op> Planner::PlanPart(std::unique_ptr<Op> op, const PatternPart&
     // Expansion runs start..end, then start-1..0: is this the clause part's last one?
     const bool last_expansion =
         leftwards ? rel_index == 0 : (start == 0 && rel_index + 1 == part.rels.size());
-    if (CanReach(r, ps.path, last_expansion)) {
+    if (CanReach(r, ps.path, last_expansion) && !matched_list_slots_.count(ps.rels[rel_index])) {
       auto v = std::make_unique<VarReachOp>();
       v->from_slot = ps.nodes[from];
       v->to_slot = ps.nodes[to];

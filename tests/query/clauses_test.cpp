@@ -224,3 +224,21 @@ TEST_CASE("EXPLAIN shows the plan without running it", "[query]") {
 }
 
 }  // namespace liner::query::testing
+
+namespace liner::query::testing {
+
+TEST_CASE("Kuzu's [* SHORTEST lo..hi] and [* ALL SHORTEST lo..hi] are shortest paths", "[query]") {
+  QueryFixture f;
+  f.Rows("CREATE (a:P {id: 1})-[:C]->(:S)<-[:C]-(b:P {id: 2}), (a)-[:C]->(:S)<-[:C]-(b), "
+         "(b)-[:C]->(:S)<-[:C]-(:P {id: 3})");
+  CHECK(f.One("MATCH p = (a:P)-[:C* SHORTEST 1..12]-(b:P) WHERE a.id = 1 AND b.id = 3 "
+              "RETURN length(p)") == "4");
+  CHECK(f.One("MATCH p = (a:P)-[:C* ALL SHORTEST 1..12]-(b:P) WHERE a.id = 1 AND b.id = 3 "
+              "RETURN count(p)") == "2");
+  CHECK(f.Rows("MATCH p = (a:P)-[:C* SHORTEST 1..3]-(b:P) WHERE a.id = 1 AND b.id = 3 "
+               "RETURN p")
+            .empty());
+  CHECK(ErrorClass(f.Error("MATCH (a)-[:C* SHORTEST]->()-->(b) RETURN a")) == "SyntaxError");
+}
+
+}  // namespace liner::query::testing
