@@ -73,9 +73,13 @@ bool Resolver::InDatabase(const std::vector<std::string>& labels) const {
                      [&](const std::string& l) { return !empty_labels_.count(l); });
 }
 
+const std::string& Resolver::Kind(const std::string& label) {
+  static const std::string* const kPerson = new std::string("Person");
+  return label == "Group" ? *kPerson : label;
+}
+
 std::string Resolver::IdKey(const NodeSpec& spec) const {
-  std::string kind = spec.label == "Group" ? "Person" : spec.label;
-  return kind + '\0' + spec.id_key + '\0' + std::to_string(static_cast<int>(spec.id_value.type())) +
+  return Kind(spec.label) + '\0' + spec.id_key + '\0' + std::to_string(static_cast<int>(spec.id_value.type())) +
          spec.id_value.ToString();
 }
 
@@ -100,10 +104,10 @@ Result<std::vector<NodeId>> Resolver::NameCandidates(const std::string& label,
   std::vector<NodeId> out;
   const std::string key = Key(name);
   if (key.empty()) return out;
-  auto mem = names_.find(label + '\0' + key);
+  const std::string kind_key = Kind(label) + '\0' + key;
+  auto mem = names_.find(kind_key);
   if (mem != names_.end()) out.push_back(mem->second);
-  if (empty_labels_.count(label) &&
-      (caches_complete_ || !seen_.MaybeContains(label + '\0' + key))) {
+  if (empty_labels_.count(label) && (caches_complete_ || !seen_.MaybeContains(kind_key))) {
     return out;
   }
   LINER_ASSIGN_OR_RETURN(TokenId label_tok, Token(TokenKind::kLabel, label));
@@ -166,17 +170,15 @@ void Resolver::Remember(const NodeSpec& spec, NodeId id) {
     ids_.try_emplace(std::move(k), id);
   }
   if (!spec.match_by_name) return;
-  const std::vector<std::string> labels = KindLabels(spec.label);
+  // Under the kind (Person for Group too): a credit rarely knows which of the two it names.
   std::string k;
   auto remember = [&](const std::string& name) {
     const std::string& key = Key(name);
     if (key.empty()) return;
-    for (const std::string& label : labels) {
-      k.assign(label).push_back('\0');
-      k += key;
-      seen_.Add(k);
-      names_.try_emplace(k, id);
-    }
+    k.assign(Kind(spec.label)).push_back('\0');
+    k += key;
+    seen_.Add(k);
+    names_.try_emplace(k, id);
   };
   remember(spec.name);
   for (const auto& alias : spec.aliases) remember(alias);

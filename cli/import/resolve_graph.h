@@ -79,6 +79,8 @@ class Resolver {
   const std::string& Key(const std::string& name);
   // A hash of everything `spec` says about node `id`.
   static uint64_t Fingerprint(const NodeSpec& spec, NodeId id);
+  // The label that keys the maps: Person for Group too (one kind, see KindLabels).
+  static const std::string& Kind(const std::string& label);
   std::string IdKey(const NodeSpec& spec) const;
   bool InDatabase(const std::vector<std::string>& labels) const;
 
@@ -98,7 +100,7 @@ class Resolver {
   // without being in the maps (seen_ still knows which keys it may have written).
   bool caches_complete_ = true;
   SeenFilter seen_;
-  // (label kind + '\0' + name key) -> node, for names and aliases seen in this import.
+  // (Kind(label) + '\0' + name key) -> node, for names and aliases seen in this import.
   std::unordered_map<std::string, NodeId> names_;
   // (label kind + '\0' + id key + '\0' + id value) -> node, for ids seen in this import.
   std::unordered_map<std::string, NodeId> ids_;
