@@ -149,24 +149,27 @@ int main(int argc, char** argv) {
   Row("snapshot build (ms CPU, both threads)", Fmt("%.0f", build_cpu), "");
   {
     auto ph = snap.build_phases();
-    Row("  node side: labels + node scan (ms CPU)", Fmt("%.0f", ph.nodes_cpu_ms), "");
+    Row("  node side: label scans (+ node scan) (ms CPU)", Fmt("%.0f", ph.nodes_cpu_ms), "");
     Row("  edge side: edge scan (ms CPU)", Fmt("%.0f", ph.edges_cpu_ms), "");
     Row("  finish: id mapping + CSR (ms CPU, main)", Fmt("%.0f", ph.finish_cpu_ms), "");
     Row("  critical path, idle 2 cores (ms CPU)",
         Fmt("%.0f", std::max(ph.nodes_cpu_ms, ph.edges_cpu_ms) + ph.finish_cpu_ms), "<= 10 s");
   }
   {
-    // How much of the build is storage: the same scans with nothing done per row.
+    // How much of the build is storage: the same scans with nothing done per row (warm: the
+    // label index blocks are in the block cache by now, so this understates the build's cost).
     double s0 = CpuMs();
     auto txn = (*db)->BeginRead();
     size_t rows = 0;
-    for (auto c = txn->ScanNodes(); c->Valid(); c->Next()) ++rows;
+    for (const auto& [token, name] : txn->Tokens(liner::TokenKind::kLabel)) {
+      for (auto c = txn->ScanLabel(token); c->Valid(); c->Next()) ++rows;
+    }
     double s1 = CpuMs();
     liner::TokenId role = txn->LookupToken(liner::TokenKind::kPropertyKey, "role");
     liner::Status st = txn->ForEachEdgeSkeleton(
         {role, liner::kNoToken}, [&](const liner::EdgeSkeleton&) { return ++rows > 0; });
     if (!st.ok()) std::fprintf(stderr, "edge scan: %s\n", st.ToString().c_str());
-    Row("  storage: node scan alone (ms CPU)", Fmt("%.0f", s1 - s0), "");
+    Row("  storage: label scans alone (ms CPU)", Fmt("%.0f", s1 - s0), "");
     Row("  storage: edge skeleton scan alone (ms CPU)", Fmt("%.0f", CpuMs() - s1), "");
   }
   Row("snapshot memory (MB, estimate)", Fmt("%.1f", snap.MemoryBytes() / 1048576.0), "");

@@ -142,7 +142,7 @@ size_t EdgeMedian(const std::vector<uint32_t>& starts) {
 }  // namespace
 
 void AssignCsr(Vertex n, std::vector<uint32_t>* src_in, std::vector<uint32_t>* dst_in,
-               std::vector<EdgeProps>* props, Csr* g, std::vector<uint16_t>* in_type) {
+               EdgeColumns* props, Csr* g, std::vector<uint16_t>* in_type) {
   const std::vector<uint32_t>& src = *src_in;
   const std::vector<uint32_t>& dst = *dst_in;
   size_t m = src.size();
@@ -173,7 +173,7 @@ void AssignCsr(Vertex n, std::vector<uint32_t>* src_in, std::vector<uint32_t>* d
       if (s < lo || s >= hi) continue;
       uint32_t j = next[s]++;
       fwd.m_column[j] = dst[i];
-      fwd.m_edge_properties[j] = (*props)[i];
+      fwd.m_edge_properties[j] = props->Get(i);
     }
   });
   *props = {};
@@ -291,7 +291,11 @@ Result<std::shared_ptr<const Snapshot>> SnapshotBuilder::Build() {
     dst[i] = *t;
   }
   d.ends = {};
-  AssignCsr(static_cast<Vertex>(n), &src, &dst, &d.props, &impl->g, &impl->in_type);
+  EdgeColumns columns;
+  columns.Reserve(d.props.size());
+  for (const EdgeProps& p : d.props) columns.Push(p.id, p.type, p.role, p.category);
+  d.props = {};
+  AssignCsr(static_cast<Vertex>(n), &src, &dst, &columns, &impl->g, &impl->in_type);
   impl->label_names = std::move(d.label_names);
   impl->type_names = std::move(d.type_names);
   impl->role_names = std::move(d.role_names);

@@ -1,9 +1,15 @@
 // BuildSnapshot: one pass over storage, nodes and edges scanned on two threads.
 //
-// Nodes: ScanNodes gives the ids (no record is decoded), one ScanLabel per label token the label
-// bits. Edges: ForEachEdgeSkeleton reads endpoints, type and the `role`/`category` strings
-// straight from the record bytes. Roles are interned once per distinct string and their category
-// derived once per role. The CSR is then filled by two counting sorts (AssignCsr).
+// Nodes: one ScanLabel per label token, merged into ids and label bits; ScanNodes (which reads
+// every node record) only when some node has no label. Edges: ForEachEdgeSkeleton reads
+// endpoints, type and the `role`/`category` strings straight from the record bytes, kept
+// compact (32-bit endpoints, 5 bytes of properties, ids implied while sequential). Roles are
+// interned once per distinct string and their category derived once per role. The CSR is then
+// filled by two counting sorts (AssignCsr).
+//
+// Fresh memory is the hidden cost on a VM (the host backs each new page on first touch): the
+// build keeps its temporaries small, reuses the endpoint arrays as CSR columns and asks for
+// huge pages.
 #include <pthread.h>
 #include <time.h>
 
@@ -109,7 +115,7 @@ struct EdgeScan {
   std::vector<uint32_t> src, dst;
   std::vector<NodeId> wide_src, wide_dst;
   bool wide = false;
-  std::vector<EdgeProps> props;
+  EdgeColumns props;
   std::vector<std::string> role_names{""};
   std::unordered_map<std::string, uint32_t> role_index{{"", 0}};
   Status status;
@@ -122,7 +128,7 @@ void ScanEdgeSide(Transaction& txn, const std::vector<uint32_t>& type_of, uint32
   double cpu0 = ThreadCpuMs();
   ReserveHuge(&out->src, expected);
   ReserveHuge(&out->dst, expected);
-  ReserveHuge(&out->props, expected);
+  out->props.Reserve(expected);
   std::vector<RoleCategory> role_category{RoleCategory::kNone};
   std::unordered_map<std::string, RoleCategory> category_cache;
   std::string key;  // reused lookup buffer: no allocation per edge
@@ -179,8 +185,8 @@ void ScanEdgeSide(Transaction& txn, const std::vector<uint32_t>& type_of, uint32
       out->src.push_back(static_cast<uint32_t>(e.src));
       out->dst.push_back(static_cast<uint32_t>(e.dst));
     }
-    out->props.push_back(EdgeProps{e.id, static_cast<uint16_t>(type),
-                                   static_cast<uint16_t>(std::min<size_t>(role, 65535)), category});
+    out->props.Push(e.id, static_cast<uint16_t>(type),
+                    static_cast<uint16_t>(std::min<size_t>(role, 65535)), category);
     interrupted = PollInterrupt(interrupt, &polls);
     return interrupted.ok();
   });
@@ -241,8 +247,8 @@ Result<std::shared_ptr<const Snapshot>> BuildSnapshot(Transaction& txn, uint64_t
   if (edges.role_names.size() > 65535 || impl->type_names.size() > 65535) {
     return Status::LimitExceeded("snapshot: more than 65535 relationship types or roles");
   }
-  for (const EdgeProps& p : edges.props) {
-    if (p.type == unknown_type) {
+  for (size_t i = 0; i < m; ++i) {
+    if (edges.props.type(i) == unknown_type) {
       InternName(&impl->type_names, &impl->type_index, "?");
       break;
     }
@@ -278,7 +284,7 @@ Result<std::shared_ptr<const Snapshot>> BuildSnapshot(Transaction& txn, uint64_t
     if (i == SIZE_MAX) continue;
     bool src_missing = !impl->Find(raw_src(i));
     NodeId missing = src_missing ? raw_src(i) : raw_dst(i);
-    return Status::Corruption("snapshot: edge " + std::to_string(edges.props[i].id) +
+    return Status::Corruption("snapshot: edge " + std::to_string(edges.props.id(i)) +
                               " names node " + std::to_string(missing) + " which does not exist");
   }
   edges.wide_src = {};

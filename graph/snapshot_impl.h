@@ -53,14 +53,6 @@ struct Snapshot::Impl {
   std::optional<uint32_t> Find(NodeId id) const;
 };
 
-// Fills `g` from edges listed in edge-id order (src[i] -> dst[i] carrying props[i], dense
-// indices < n) with two counting sorts: each node's out-edges stay in edge-id order and its
-// in-edges are ordered by (source, edge id), exactly as Boost's own constructor orders them,
-// without its generic iterator adaptors. Also fills `in_type` (the type of each backward edge).
-// Uses two threads on big graphs. Consumes `src`, `dst` (their memory is reused) and `props`.
-void AssignCsr(Vertex n, std::vector<uint32_t>* src, std::vector<uint32_t>* dst,
-               std::vector<EdgeProps>* props, Csr* g, std::vector<uint16_t>* in_type);
-
 // Reserves room for `n` elements in an empty vector and asks for transparent huge pages on
 // the fresh block: the snapshot's arrays are hundreds of megabytes, and filling them 4 KiB page
 // fault by page fault costs more CPU on a VM than the writes themselves. Harmless when the
@@ -75,6 +67,48 @@ void ReserveHuge(std::vector<T>* v, size_t n) {
   uintptr_t hi = (begin + v->capacity() * sizeof(T)) & ~(kHuge - 1);
   if (hi > lo) madvise(reinterpret_cast<void*>(lo), hi - lo, MADV_HUGEPAGE);
 }
+
+// Edge properties in scan order, compact while the build runs (5 bytes per edge instead of an
+// EdgeProps' 16): the ids are not stored while edge i has id first_id + i (storage hands edge
+// ids out sequentially), only from the first edge that breaks the run.
+struct EdgeColumns {
+  EdgeId first_id = 0;
+  bool explicit_ids = false;
+  std::vector<EdgeId> ids;            // when explicit_ids
+  std::vector<uint32_t> type_role;    // type << 16 | role
+  std::vector<RoleCategory> category;
+
+  size_t size() const { return type_role.size(); }
+  EdgeId id(size_t i) const { return explicit_ids ? ids[i] : first_id + i; }
+  uint16_t type(size_t i) const { return static_cast<uint16_t>(type_role[i] >> 16); }
+  EdgeProps Get(size_t i) const {
+    return EdgeProps{id(i), type(i), static_cast<uint16_t>(type_role[i] & 0xffff), category[i]};
+  }
+  void Reserve(size_t n) {
+    ReserveHuge(&type_role, n);
+    ReserveHuge(&category, n);
+  }
+  void Push(EdgeId edge, uint16_t type, uint16_t role, RoleCategory c) {
+    size_t i = type_role.size();
+    if (i == 0) first_id = edge;
+    if (!explicit_ids && edge != first_id + i) {
+      explicit_ids = true;
+      ids.reserve(type_role.capacity());
+      for (size_t k = 0; k < i; ++k) ids.push_back(first_id + k);
+    }
+    if (explicit_ids) ids.push_back(edge);
+    type_role.push_back(uint32_t{type} << 16 | role);
+    category.push_back(c);
+  }
+};
+
+// Fills `g` from edges listed in edge-id order (src[i] -> dst[i] carrying props[i], dense
+// indices < n) with two counting sorts: each node's out-edges stay in edge-id order and its
+// in-edges are ordered by (source, edge id), exactly as Boost's own constructor orders them,
+// without its generic iterator adaptors. Also fills `in_type` (the type of each backward edge).
+// Uses two threads on big graphs. Consumes `src`, `dst` (their memory is reused) and `props`.
+void AssignCsr(Vertex n, std::vector<uint32_t>* src, std::vector<uint32_t>* dst,
+               EdgeColumns* props, Csr* g, std::vector<uint16_t>* in_type);
 
 // Index of `name` in a snapshot name table, appending it when new.
 uint32_t InternName(std::vector<std::string>* names,
