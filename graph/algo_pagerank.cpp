@@ -53,7 +53,8 @@ void Split(bool parallel, size_t n, size_t mid, Fn&& fn) {
 }
 
 Result<std::vector<NodeScore>> RunPageRank(const Snapshot& snap, const ProjectionFilter& f,
-                                           const std::vector<double>& teleport,
+                                           const std::vector<double>& teleport_list,
+                                           double uniform,
                                            const PageRankOptions& o, const Interrupt* intr) {
   if (o.iterations < 0) return Status::InvalidArgument("iterations must be >= 0");
   if (!(o.damping >= 0 && o.damping < 1)) {
@@ -117,7 +118,13 @@ Result<std::vector<NodeScore>> RunPageRank(const Snapshot& snap, const Projectio
 
   // One fused pass per iteration: pull, new rank, its change, the next contributions and the
   // dangling mass, each thread on its range with its own partial sums (added in thread order).
-  std::vector<double> rank = teleport, next(n), contrib(n), next_contrib(n);
+  // The teleport vector: `teleport_list` (personalized), else `uniform` on the projected nodes.
+  auto teleport = [&](size_t v) -> double {
+    if (!teleport_list.empty()) return teleport_list[v];
+    return f.NodeOk(s, static_cast<Vertex>(v)) ? uniform : 0;
+  };
+  std::vector<double> rank(n), next(n), contrib(n), next_contrib(n);
+  for (size_t v = 0; v < n; ++v) rank[v] = teleport(v);
   double dangling = 0;
   for (Vertex v = 0; v < n; ++v) {
     if (rank[v] == 0 || !f.NodeOk(s, v)) continue;
@@ -139,7 +146,8 @@ Result<std::vector<NodeScore>> RunPageRank(const Snapshot& snap, const Projectio
                                            contrib.data(), &bw.m_rowstart[n])
                             : SumRange(in_start.data(), in.data(), v, contrib.data(),
                                        &in_start[n]);
-        double r = o.damping * (sum + dangling * teleport[v]) + (1 - o.damping) * teleport[v];
+        double t = teleport(v);
+        double r = o.damping * (sum + dangling * t) + (1 - o.damping) * t;
         change += std::fabs(r - rank[v]);
         next[v] = r;
         if (r == 0 || deg[v] == 0) {
@@ -158,6 +166,26 @@ Result<std::vector<NodeScore>> RunPageRank(const Snapshot& snap, const Projectio
     if (o.tolerance > 0 && change_part[0] + change_part[1] < o.tolerance) break;
   }
   std::vector<NodeScore> out;
+  if (o.limit != 0 && o.limit < n) {
+    // The top `limit` through a bounded heap (its top is the worst kept): no list of every node.
+    auto better = [](const NodeScore& a, const NodeScore& b) {
+      return a.score != b.score ? a.score > b.score : a.node < b.node;
+    };
+    for (Vertex v = 0; v < n; ++v) {
+      if (!f.NodeOk(s, v)) continue;
+      NodeScore c{s.ids[v], rank[v]};
+      if (out.size() < o.limit) {
+        out.push_back(c);
+        std::push_heap(out.begin(), out.end(), better);
+      } else if (better(c, out.front())) {
+        std::pop_heap(out.begin(), out.end(), better);
+        out.back() = c;
+        std::push_heap(out.begin(), out.end(), better);
+      }
+    }
+    std::sort_heap(out.begin(), out.end(), better);
+    return out;
+  }
   for (Vertex v = 0; v < n; ++v) {
     if (f.NodeOk(s, v)) out.push_back({s.ids[v], rank[v]});
   }
@@ -186,11 +214,8 @@ Result<std::vector<NodeScore>> PageRank(const Snapshot& snap, const PageRankOpti
   const Snapshot::Impl& s = snap.impl();
   size_t active = 0;
   for (Vertex v = 0; v < s.ids.size(); ++v) active += f.NodeOk(s, v);
-  std::vector<double> teleport(s.ids.size(), 0.0);
-  for (Vertex v = 0; v < s.ids.size(); ++v) {
-    if (f.NodeOk(s, v)) teleport[v] = 1.0 / static_cast<double>(active);
-  }
-  return RunPageRank(snap, f, teleport, options, interrupt);
+  return RunPageRank(snap, f, {}, active == 0 ? 0 : 1.0 / static_cast<double>(active), options,
+                     interrupt);
 }
 
 Result<std::vector<NodeScore>> PersonalizedPageRank(const Snapshot& snap,
@@ -213,7 +238,7 @@ Result<std::vector<NodeScore>> PersonalizedPageRank(const Snapshot& snap,
   vs.erase(std::unique(vs.begin(), vs.end()), vs.end());
   std::vector<double> teleport(s.ids.size(), 0.0);
   for (Vertex v : vs) teleport[v] = 1.0 / static_cast<double>(vs.size());
-  return RunPageRank(snap, f, teleport, options, interrupt);
+  return RunPageRank(snap, f, teleport, 0, options, interrupt);
 }
 
 }  // namespace liner::graph

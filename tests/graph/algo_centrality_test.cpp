@@ -77,6 +77,27 @@ TEST_CASE("PageRank ranks a star's centre first and orders ties by node id", "[g
   CHECK(PageRank(*snap, bad).status().message().find("damping") != std::string::npos);
 }
 
+TEST_CASE("PageRank with a limit keeps the head of the full ranking, ties by node id",
+          "[graph]") {
+  for (uint64_t seed = 1; seed <= 10; ++seed) {
+    RandomGraph g = MakeRandomGraph(40, 50, seed);  // sparse: isolated nodes tie
+    PageRankOptions all;
+    auto full = PageRank(*g.snap, all);
+    REQUIRE(full.ok());
+    for (size_t k : {size_t{1}, size_t{5}, size_t{39}}) {
+      PageRankOptions o;
+      o.limit = k;
+      auto top = PageRank(*g.snap, o);
+      REQUIRE(top.ok());
+      REQUIRE(top->size() == k);
+      for (size_t i = 0; i < k; ++i) {
+        CHECK((*top)[i].node == (*full)[i].node);
+        CHECK((*top)[i].score == (*full)[i].score);
+      }
+    }
+  }
+}
+
 TEST_CASE("personalized PageRank stays in the seed's component", "[graph]") {
   SnapshotBuilder b;
   for (NodeId i = 1; i <= 6; ++i) b.AddNode(i, {"Person"});
