@@ -251,6 +251,7 @@ Result<NodeId> Resolver::Resolve(const NodeSpec& spec) {
     }
   }
   PropertyMap props;
+  props.mutable_entries().reserve(3 + spec.props.size());
   LINER_ASSIGN_OR_RETURN(TokenId label_tok, Token(TokenKind::kLabel, spec.label));
   auto set = [&](const std::string& k, Value v) -> Status {
     if (v.is_null() || (v.is_string() && v.as_string().empty())) return Status::OK();
@@ -345,6 +346,7 @@ Status Resolver::Link(NodeId src, NodeId dst, std::string_view type, Props props
   LINER_ASSIGN_OR_RETURN(TokenId type_tok, Token(TokenKind::kRelType, type));
   PropertyMap map;
   props.emplace_back("source", Value(source_));
+  map.mutable_entries().reserve(props.size());
   for (auto& [k, v] : props) {
     if (v.is_null() || (v.is_string() && v.as_string().empty())) continue;
     LINER_ASSIGN_OR_RETURN(TokenId t, Token(TokenKind::kPropertyKey, k));
