@@ -7,10 +7,6 @@
 #include "query/parser_impl.h"
 
 namespace liner::query {
-namespace {
-
-
-}  // namespace
 
 Result<Statement> ParseStatement(std::string_view text) {
   auto tokens = Lex(text);

@@ -146,10 +146,12 @@ void Planner::PlanStatement(const Statement& stmt) {
   }
   auto u = std::make_unique<UnionOp>();
   bool distinct = false;
+  // UNION without ALL makes its rows distinct: each part's rows are then only seen as a set.
+  const bool as_set = !stmt.union_all.empty() && !stmt.union_all[0];
   for (size_t i = 0; i < stmt.parts.size(); ++i) {
     std::vector<std::string> cols;
     std::vector<int> slots;
-    u->children.push_back(PlanSingle(stmt.parts[i], &cols, &slots));
+    u->children.push_back(PlanSingle(stmt.parts[i], &cols, &slots, nullptr, as_set));
     if (i == 0) {
       plan_->columns = cols;
     } else {

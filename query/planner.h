@@ -39,7 +39,8 @@ class Planner {
  private:
   int NewSlot() { return plan_->num_slots++; }
   // A query of a UNION, or (with `outer`) a subquery over an ArgumentOp that sees the outer
-  // scope; `existence`: only whether the subquery has rows is asked (EXISTS).
+  // scope; `existence`: its rows are only seen as a set (EXISTS asks whether there is one, a
+  // UNION without ALL removes duplicates).
   std::unique_ptr<Op> PlanSingle(const SingleQuery& q, std::vector<std::string>* columns,
                                  std::vector<int>* column_slots, const Scope* outer = nullptr,
                                  bool existence = false);
@@ -95,7 +96,7 @@ void CollectSlots(const Expr& e, std::set<int>* out, bool* has_subplan);
 bool ContainsAggregate(const Expr& e);
 // Are the rows of clause `i` of `q` observed only as a set: every later clause is row by row
 // until a DISTINCT projection or an aggregation whose aggregates all ignore duplicates?
-// `existence`: the query's rows are only tested for existence (an EXISTS subquery).
+// `existence`: the query's own rows are only seen as a set (EXISTS, UNION without ALL).
 bool RowsObservedAsSet(const SingleQuery& q, size_t i, bool existence);
 // Does `name` occur in clause `i` of `q` or later, other than as the relationship `def`?
 bool VariableMentioned(const SingleQuery& q, size_t i, const std::string& name,

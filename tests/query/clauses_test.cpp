@@ -241,4 +241,27 @@ TEST_CASE("Kuzu's [* SHORTEST lo..hi] and [* ALL SHORTEST lo..hi] are shortest p
   CHECK(ErrorClass(f.Error("MATCH (a)-[:C* SHORTEST]->()-->(b) RETURN a")) == "SyntaxError");
 }
 
+TEST_CASE("a path predicate that no shortest path satisfies stops at the expansion limit",
+          "[query]") {
+  QueryFixture f;
+  // Six nodes, all linked: trails between two of them are many, the shortest is one hop.
+  f.Rows("UNWIND range(1, 6) AS i CREATE (:K {id: i})");
+  f.Rows("MATCH (a:K), (b:K) WHERE a.id < b.id CREATE (a)-[:E]->(b)");
+  ExecOptions options;
+  options.max_expansion = 20000;
+  auto r = RunQuery(f.engine(),
+                    "MATCH (a:K {id: 1}), (b:K {id: 2}) MATCH p = shortestPath((a)-[*]-(b)) "
+                    "WHERE length(p) > 40 RETURN p",
+                    {}, options);
+  REQUIRE_FALSE(r.ok());
+  CHECK(r.status().message().find("visited more than 20000") != std::string::npos);
+  auto ok = RunQuery(f.engine(),
+                     "MATCH (a:K {id: 1}), (b:K {id: 2}) MATCH p = shortestPath((a)-[*]-(b)) "
+                     "WHERE length(p) > 5 RETURN length(p) AS n",
+                     {}, options);
+  REQUIRE(ok.ok());
+  REQUIRE(ok->rows.size() == 1);
+  CHECK(ok->rows[0][0].ToCypherString() == "6");
+}
+
 }  // namespace liner::query::testing

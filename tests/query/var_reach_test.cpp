@@ -79,7 +79,14 @@ TEST_CASE("the reachability search is planned only where paths cannot be observe
   CHECK(reach("MATCH (a:V)-[r*1..6]->(b) WITH a, b MATCH (b)-->(c) RETURN DISTINCT a, c"));
   CHECK(reach("MATCH (a:V) WHERE (a)-[:A*1..6]->({id: 7}) RETURN a.id"));
   CHECK(reach("MATCH (a:V) WHERE EXISTS { (a)-[:A*]->(b) WHERE b.id = 7 } RETURN a.id"));
+  CHECK(reach("MATCH (a:V {id: 0})-[*1..6]->(b) RETURN b.id AS x "
+              "UNION MATCH (a:V {id: 1}) RETURN a.id AS x"));
+  CHECK(f.Rows("MATCH (a:V {id: 0})-[*1..6]->(b) RETURN b.id AS x "
+               "UNION MATCH (a:V {id: 1}) RETURN a.id AS x") ==
+        f.Rows("MATCH (a:V {id: 0})-[*1..6]->(b) RETURN DISTINCT b.id AS x"));
   // Bag semantics: one row per path.
+  CHECK_FALSE(reach("MATCH (a:V {id: 0})-[*1..6]->(b) RETURN b.id AS x "
+                    "UNION ALL MATCH (a:V {id: 1}) RETURN a.id AS x"));
   CHECK_FALSE(reach("MATCH (a:V {id: 0})-[*1..6]->(b) RETURN b"));
   CHECK_FALSE(reach("MATCH (a:V {id: 0})-[*1..6]->(b) RETURN count(b)"));
   CHECK_FALSE(reach("MATCH (a:V {id: 0})-[*1..6]->(b) RETURN count(DISTINCT b), count(*)"));
