@@ -2,7 +2,9 @@
 // Planner: binds variables to row slots (scopes, undefined variables, aggregation) and turns
 // each clause into physical operators (query/plan.h). Internal to query/.
 // Split across planner.cpp (clauses, projections), planner_pattern.cpp (MATCH patterns, index
-// seeks, expansion order) and planner_bind.cpp (expressions). Thread-compatible.
+// seeks, expansion order), planner_shortest.cpp (shortest paths), planner_reach.cpp (when a
+// variable-length match may be a reachability search) and planner_bind.cpp (expressions).
+// Thread-compatible.
 
 #include <map>
 #include <memory>
@@ -63,6 +65,11 @@ class Planner {
                                const PartSlots& ps, std::set<int>& bound,
                                const std::set<int>& pre_bound, std::vector<int>& clause_rels,
                                std::vector<std::pair<ExprP, bool>>& conjuncts);
+  // planner_shortest.cpp: after both end nodes are bound.
+  std::unique_ptr<Op> PlanShortest(std::unique_ptr<Op> op, const PatternPart& part,
+                                   const PartSlots& ps, std::set<int>& bound,
+                                   const std::set<int>& pre_bound,
+                                   std::vector<std::pair<ExprP, bool>>& conjuncts);
   std::unique_ptr<Op> ApplyFilters(std::unique_ptr<Op> op, const std::set<int>& bound,
                                    std::vector<std::pair<ExprP, bool>>& conjuncts, bool final);
 
@@ -94,6 +101,8 @@ void SplitAnd(const ExprP& e, std::vector<ExprP>* out);
 // Slots of outer variables `e` reads; sets *has_subplan when it contains a pattern expression.
 void CollectSlots(const Expr& e, std::set<int>* out, bool* has_subplan);
 bool ContainsAggregate(const Expr& e);
+// Does `e` read only slots in `allowed` (and no pattern expression)?
+bool SlotsWithin(const Expr& e, const std::set<int>& allowed);
 // Are the rows of clause `i` of `q` observed only as a set: every later clause is row by row
 // until a DISTINCT projection or an aggregation whose aggregates all ignore duplicates?
 // `existence`: the query's own rows are only seen as a set (EXISTS, UNION without ALL).
