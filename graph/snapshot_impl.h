@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <bitset>
 #include <cstdint>
+#include <cstring>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -66,6 +67,17 @@ void ReserveHuge(std::vector<T>* v, size_t n) {
   uintptr_t lo = (begin + kHuge - 1) & ~(kHuge - 1);
   uintptr_t hi = (begin + v->capacity() * sizeof(T)) & ~(kHuge - 1);
   if (hi > lo) madvise(reinterpret_cast<void*>(lo), hi - lo, MADV_HUGEPAGE);
+}
+
+// Reserves room for `n` elements in an empty vector (as ReserveHuge) and touches every page of
+// it now, so that whoever fills it later does not pay the page faults: the snapshot build runs
+// this on its node thread, idle while the edge scan runs. The elements are constructed later by
+// resize/assign as usual; this only writes zero bytes into the reserved storage.
+template <typename T>
+void ReserveTouched(std::vector<T>* v, size_t n) {
+  if (!v->empty() || n == 0) return;
+  ReserveHuge(v, n);
+  std::memset(static_cast<void*>(v->data()), 0, v->capacity() * sizeof(T));
 }
 
 // Edge properties in scan order, compact while the build runs (5 bytes per edge instead of an
