@@ -2,7 +2,9 @@
 // in one process; one JSON result line per binding. Used by the benchmark harness
 // (../shared/peers/bench/bench_liner.py) and for parameter sweeps.
 //   {"ms": 1.234, "rows": [[...], ...]}  |  {"ms": ..., "timeout": true}  |  {"ms": ..., "error": ".."}
+#include <algorithm>
 #include <cctype>
+#include <charconv>
 #include <chrono>
 #include <cstdlib>
 #include <fstream>
@@ -57,40 +59,87 @@ struct BatchStats {
   uint64_t run = 0, errors = 0, timeouts = 0, not_run = 0;
 };
 
-// Runs one binding and returns its output line.
-nlohmann::ordered_json RunOne(query::Engine& engine,
-                              const std::shared_ptr<const query::PreparedStatement>& stmt,
-                              const std::string& line, const query::ExecOptions& exec,
-                              BatchStats* stats) {
-  nlohmann::ordered_json out;
+// Appends the JSON text of `v` exactly as ToJson(v).dump() writes it: integers, booleans, null,
+// plain ASCII strings and lists of them directly (no JSON tree per value), the rest through
+// nlohmann.
+void AppendJson(const query::QValue& v, std::string* out) {
+  switch (v.type()) {
+    case query::QValue::Type::kNull: out->append("null"); return;
+    case query::QValue::Type::kBool: out->append(v.as_bool() ? "true" : "false"); return;
+    case query::QValue::Type::kInt: {
+      char buf[24];
+      auto r = std::to_chars(buf, buf + sizeof buf, v.as_int());
+      out->append(buf, r.ptr);
+      return;
+    }
+    case query::QValue::Type::kString: {
+      const std::string& s = v.as_string();
+      bool plain = std::all_of(s.begin(), s.end(), [](char c) {
+        return c >= 0x20 && c < 0x7f && c != '"' && c != '\\';
+      });
+      if (!plain) break;
+      out->push_back('"');
+      out->append(s);
+      out->push_back('"');
+      return;
+    }
+    case query::QValue::Type::kList: {
+      out->push_back('[');
+      bool first = true;
+      for (const auto& e : v.as_list()) {
+        if (!first) out->push_back(',');
+        first = false;
+        AppendJson(e, out);
+      }
+      out->push_back(']');
+      return;
+    }
+    default: break;
+  }
+  out->append(ToJson(v).dump());
+}
+
+// Runs one binding and returns its output line (without the newline).
+std::string RunOne(query::Engine& engine,
+                   const std::shared_ptr<const query::PreparedStatement>& stmt,
+                   const std::string& line, const query::ExecOptions& exec, BatchStats* stats) {
   auto t0 = Clock::now();
   auto params = ParseBinding(line);
   Status st = params.status();
-  nlohmann::ordered_json rows = nlohmann::ordered_json::array();
+  std::string rows = "[";
   if (st.ok()) {
     auto cursor = engine.Execute(stmt, *params, exec);
     st = cursor.status();
     if (st.ok()) {
       std::vector<query::QValue> row;
+      bool first = true;
       while ((*cursor)->Next(&row)) {
-        nlohmann::ordered_json r = nlohmann::ordered_json::array();
-        for (const auto& v : row) r.push_back(ToJson(v));
-        rows.push_back(std::move(r));
+        if (!first) rows.push_back(',');
+        first = false;
+        rows.push_back('[');
+        for (size_t i = 0; i < row.size(); ++i) {
+          if (i) rows.push_back(',');
+          AppendJson(row[i], &rows);
+        }
+        rows.push_back(']');
       }
       st = (*cursor)->status();
     }
   }
-  out["ms"] = Round3(MsSince(t0));
+  rows.push_back(']');
+  std::string out = "{\"ms\":" + nlohmann::json(Round3(MsSince(t0))).dump();
   ++stats->run;
   if (st.ok()) {
-    out["rows"] = std::move(rows);
+    out += ",\"rows\":";
+    out += rows;
   } else if (st.code() == Status::Code::kTimeout) {
     ++stats->timeouts;
-    out["timeout"] = true;
+    out += ",\"timeout\":true";
   } else {
     ++stats->errors;
-    out["error"] = st.message();
+    out += ",\"error\":" + nlohmann::json(st.message()).dump();
   }
+  out.push_back('}');
   return out;
 }
 
@@ -179,7 +228,7 @@ int CmdBatch(const std::vector<std::string>& args, Io& io) {
       ++stats.not_run;
       continue;
     }
-    out << RunOne(*engine, stmt, line, exec, &stats).dump() << "\n";
+    out << RunOne(*engine, stmt, line, exec, &stats) << "\n";
   }
   out.flush();
   if (!out) {

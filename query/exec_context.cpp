@@ -159,6 +159,10 @@ void ExecState::Invalidate() {
 QValue ExecState::NodeProperty(NodeId id, const std::string& key) {
   TokenId k = Token(TokenKind::kPropertyKey, key);
   if (k == kNoToken) return QValue();
+  int64_t cached = 0;
+  if (auto kind = txn->CachedIntProperty(id, k, &cached)) {
+    return *kind == IntPropKind::kInt ? QValue(cached) : QValue();
+  }
   const NodeRecord* rec = NodeRaw(id);
   if (!rec) return QValue();
   const Value* v = rec->props.Get(k);

@@ -121,7 +121,7 @@ class ExecState {
   };
   // Direct-mapped, in front of node_cache_; a power of two, grown with node_cache_ so that
   // executions touching many nodes still hit it.
-  std::vector<FrontSlot> front_ = std::vector<FrontSlot>(1024);
+  std::vector<FrontSlot> front_ = std::vector<FrontSlot>(64);
   std::unordered_map<const QList*, std::unique_ptr<InListIndex>> in_indexes_;  // null = not ints
   uint64_t interrupt_tick_ = 0;
   std::chrono::steady_clock::time_point deadline_;

@@ -28,6 +28,29 @@ bool PropsMatch(ExecState& st, const PropertyMap& props, const QMap& want) {
   return true;
 }
 
+// NodeMatches from the storage's read caches (labels, integer columns) without reading the
+// record; nullopt when they cannot tell.
+std::optional<bool> CachedMatch(ExecState& st, NodeId id, const NodeCheck& check,
+                                const QMap& want) {
+  for (const auto& [k, v] : want) {
+    if (!v.is_int()) return std::nullopt;  // null, floats and others: the general path
+    TokenId t = st.Token(TokenKind::kPropertyKey, k);
+    if (t == kNoToken) return false;
+    int64_t have = 0;
+    auto kind = st.txn->CachedIntProperty(id, t, &have);
+    if (!kind) return std::nullopt;
+    if (*kind != IntPropKind::kInt || have != v.as_int()) return false;
+  }
+  for (const auto& l : check.labels) {
+    TokenId t = st.Token(TokenKind::kLabel, l);
+    if (t == kNoToken) return false;
+    auto has = st.txn->HasLabel(id, t);
+    if (!has.ok()) ThrowStatus(has.status());
+    if (!*has) return false;
+  }
+  return true;
+}
+
 bool RelUsed(const Row& row, const std::vector<int>& slots, EdgeId id) {
   for (int s : slots) {
     const QValue& v = row[s];
@@ -79,6 +102,7 @@ bool NodeMatches(ExecState& st, NodeId id, const NodeCheck& check, Row& /*row*/,
     }
     return true;
   }
+  if (auto cached = CachedMatch(st, id, check, *props)) return *cached;
   const NodeRecord* rec = st.NodeRaw(id);
   if (!rec) return false;
   for (const auto& l : check.labels) {

@@ -80,15 +80,23 @@ Result<std::unique_ptr<AdjacencyCache>> AdjacencyCache::Build(const Inputs& in) 
   std::unique_ptr<AdjacencyCache> c(new AdjacencyCache());
   c->generation_ = in.generation;
   c->node_limit_ = in.node_limit;
-  Status in_status;
-  bool in_ok = true;
+  Status in_status, col_status;
+  bool in_ok = true, col_ok = true;
   std::thread in_thread([&] { in_ok = FillSide(in, false, &c->in_, &in_status); });
+  std::thread col_thread([&] {
+    if (in.nodes) {
+      col_ok = c->columns_.Fill(in.db, in.nodes, in.snapshot, in.node_limit, in.int_keys, in.stop,
+                                &col_status);
+    }
+  });
   Status out_status;
   bool out_ok = FillSide(in, true, &c->out_, &out_status);
   in_thread.join();
+  col_thread.join();
   LINER_RETURN_IF_ERROR(out_status);
   LINER_RETURN_IF_ERROR(in_status);
-  if (!out_ok || !in_ok || Stopped(in)) return std::unique_ptr<AdjacencyCache>();
+  LINER_RETURN_IF_ERROR(col_status);
+  if (!out_ok || !in_ok || !col_ok || Stopped(in)) return std::unique_ptr<AdjacencyCache>();
 
   // Labels: 'L' + label u32 + node u64 in the index column family.
   c->label_bits_.assign(in.node_limit, 0);
@@ -123,7 +131,8 @@ size_t AdjacencyCache::MemoryBytes() const {
     return s.offsets.capacity() * 4 + s.other.capacity() * 4 + s.edge.capacity() * 4 +
            s.type.capacity() * 2;
   };
-  return side(out_) + side(in_) + label_bits_.capacity() * 8 + label_bit_of_.capacity();
+  return side(out_) + side(in_) + label_bits_.capacity() * 8 + label_bit_of_.capacity() +
+         columns_.MemoryBytes();
 }
 
 std::pair<uint32_t, uint32_t> AdjacencyCache::Range(const Side& side, NodeId node,

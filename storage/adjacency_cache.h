@@ -3,7 +3,8 @@
 // label index, for one database generation. Private to storage/ (include only from
 // storage/*.cpp).
 //
-// Read transactions that have not written serve Neighbors/Degree/HasLabel from it instead of
+// Read transactions that have not written serve Neighbors/Degree/HasLabel (and integer
+// properties and equality seeks, from its IntColumns) from it instead of
 // RocksDB prefix scans: the same entries in the same order (per node: type, other node, edge),
 // but an array walk instead of a seek. It is built by one sequential scan of each column family
 // (keys only, already sorted by node, so no sort), in compressed sparse row form with 32-bit ids:
@@ -20,6 +21,7 @@
 #include <optional>
 #include <vector>
 
+#include "storage/int_columns.h"
 #include "storage/status.h"
 #include "storage/types.h"
 
@@ -40,6 +42,8 @@ class AdjacencyCache {
     rocksdb::ColumnFamilyHandle* out = nullptr;
     rocksdb::ColumnFamilyHandle* in = nullptr;
     rocksdb::ColumnFamilyHandle* index = nullptr;
+    rocksdb::ColumnFamilyHandle* nodes = nullptr;  // for the integer columns
+    std::vector<TokenId> int_keys;                 // property keys to keep integer columns of
     const rocksdb::Snapshot* snapshot = nullptr;  // what to copy
     NodeId node_limit = 0;                        // every node id is below this
     uint64_t edges_hint = 0;                      // expected edge count (for reserve)
@@ -47,7 +51,7 @@ class AdjacencyCache {
     const std::atomic<bool>* stop = nullptr;      // abandons the build when set
   };
 
-  // Builds the cache (two threads: `out` and `in` in parallel). Returns nullptr, not an error,
+  // Builds the cache (three threads: `out`, `in` and the node records in parallel). Returns nullptr, not an error,
   // when the graph does not fit the compact form or `stop` was set.
   static Result<std::unique_ptr<AdjacencyCache>> Build(const Inputs& in);
 
@@ -66,6 +70,9 @@ class AdjacencyCache {
   // labels the cache tracks, so the caller must read the record.
   std::optional<bool> HasLabel(NodeId node, TokenId label) const;
 
+  // Integer property columns of `int_keys` (see IntColumns).
+  const IntColumns& columns() const { return columns_; }
+
  private:
   AdjacencyCache() = default;
   uint64_t generation_ = 0;
@@ -74,6 +81,7 @@ class AdjacencyCache {
   Side out_, in_;
   std::vector<uint64_t> label_bits_;  // node -> bit i set when it has label label_tokens_[i]
   std::vector<int8_t> label_bit_of_;  // label token -> bit index, or -1
+  IntColumns columns_;
 };
 
 }  // namespace liner

@@ -209,6 +209,8 @@ class RawReader {
     }
     return v;
   }
+  // Steps back `n` bytes (just read).
+  void Back(size_t n) { p_ -= n; }
   std::string_view View(uint64_t n) {
     if (!ok_ || n > static_cast<uint64_t>(end_ - p_)) {
       ok_ = false;
@@ -275,6 +277,39 @@ Status DecodeEdgeSkeleton(EdgeId id, std::string_view bytes,
     }
   }
   if (!r.ok()) return Status::Corruption("edge " + std::to_string(id) + " record: truncated");
+  return Status::OK();
+}
+
+Status DecodeNodeIntProps(NodeId id, std::string_view bytes, const std::vector<TokenId>& keys,
+                          IntPropKind* kinds, int64_t* values) {
+  for (size_t i = 0; i < keys.size(); ++i) kinds[i] = IntPropKind::kAbsent;
+  RawReader r(bytes);
+  if (r.ReadHeader()) {
+    uint64_t labels = r.Int<uint64_t>();
+    if (labels > bytes.size()) return Status::Corruption("node " + std::to_string(id) + " record: bad label count");
+    r.View(labels * 4);
+    uint32_t n = r.Int<uint32_t>();
+    for (uint32_t p = 0; p < n && r.ok(); ++p) {
+      TokenId key = r.Int<uint32_t>();
+      size_t slot = keys.size();
+      for (size_t i = 0; i < keys.size(); ++i)
+        if (keys[i] == key && key != kNoToken) slot = i;
+      if (slot == keys.size()) {
+        r.SkipValue();
+        continue;
+      }
+      uint8_t type = r.Int<uint8_t>();
+      if (static_cast<Value::Type>(type) == Value::Type::kInt) {
+        values[slot] = static_cast<int64_t>(r.Int<uint64_t>());
+        kinds[slot] = IntPropKind::kInt;
+      } else {
+        r.Back(1);
+        r.SkipValue();
+        kinds[slot] = IntPropKind::kOther;
+      }
+    }
+  }
+  if (!r.ok()) return Status::Corruption("node " + std::to_string(id) + " record: truncated");
   return Status::OK();
 }
 

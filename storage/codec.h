@@ -5,6 +5,7 @@
 #include <array>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "storage/status.h"
 #include "storage/types.h"
@@ -21,5 +22,11 @@ Result<EdgeRecord> DecodeEdge(EdgeId id, std::string_view bytes);
 // stream, no allocation); out->strings view into `bytes`. Corruption on a malformed record.
 Status DecodeEdgeSkeleton(EdgeId id, std::string_view bytes,
                           const std::array<TokenId, 2>& string_keys, EdgeSkeleton* out);
+
+// For each of `keys` (kNoToken entries are skipped): the kind of the node record's value under
+// that key and, when it is an integer, the integer — straight from the bytes, without building
+// a PropertyMap. `kinds` and `values` have keys.size() elements. Corruption on a malformed record.
+Status DecodeNodeIntProps(NodeId id, std::string_view bytes, const std::vector<TokenId>& keys,
+                          IntPropKind* kinds, int64_t* values);
 
 }  // namespace liner::codec

@@ -289,6 +289,11 @@ Result<std::shared_ptr<const AdjacencyCache>> RocksDatabase::BuildCache() {
   in.out = cf(kCfOut);
   in.in = cf(kCfIn);
   in.index = cf(kCfIndex);
+  in.nodes = cf(kCfNodes);
+  for (const std::string& key : IndexedKeys()) {
+    TokenId t = LookupCommittedToken(TokenKind::kPropertyKey, key);
+    if (t != kNoToken) in.int_keys.push_back(t);
+  }
   in.generation = SnapshotAndGeneration(true, &in.snapshot);
   in.node_limit = next_node_.load();
   {

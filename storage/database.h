@@ -143,6 +143,12 @@ class Transaction {
   // Whether node `id` exists and carries `label` (from the adjacency cache when it can, so
   // label checks during expansions read no record).
   virtual Result<bool> HasLabel(NodeId id, TokenId label) = 0;
+  // The integer value of property `key` on node `id` from the read caches, without reading the
+  // record: kInt (with *value), kAbsent (the node does not exist or lacks the key), or nullopt
+  // when the caches cannot tell (not built, this transaction wrote, a value of another type, a
+  // key that is not cached — see storage/FORMAT.md): then read the record.
+  virtual std::optional<IntPropKind> CachedIntProperty(NodeId id, TokenId key,
+                                                       int64_t* value) = 0;
   // All nodes, in id order.
   virtual std::unique_ptr<NodeCursor> ScanNodes() = 0;
   // Nodes carrying `label`, in id order.

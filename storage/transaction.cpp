@@ -275,8 +275,14 @@ class RocksTransaction final : public Transaction {
     return std::optional<EdgeRecord>(std::move(rec));
   }
 
+  std::optional<IntPropKind> CachedIntProperty(NodeId id, TokenId key, int64_t* value) override {
+    const AdjacencyCache* cache = CacheRaw();
+    if (!cache) return std::nullopt;
+    return cache->columns().Get(id, key, value);
+  }
+
   Result<bool> HasLabel(NodeId id, TokenId label) override {
-    if (auto cache = Cache()) {
+    if (const AdjacencyCache* cache = CacheRaw()) {
       if (auto has = cache->HasLabel(id, label)) return *has;
     }
     LINER_ASSIGN_OR_RETURN(auto rec, GetNode(id));
@@ -329,7 +335,7 @@ class RocksTransaction final : public Transaction {
   }
 
   uint64_t Degree(NodeId node, Direction dir, TokenId type) override {
-    if (auto cache = Cache()) {
+    if (const AdjacencyCache* cache = CacheRaw()) {
       uint64_t n = 0;
       if (dir != Direction::kIn) {
         auto [b, e] = cache->Range(cache->out(), node, type);
@@ -377,6 +383,17 @@ class RocksTransaction final : public Transaction {
       return std::nullopt;
     }
     std::vector<NodeId> out;
+    if (const AdjacencyCache* cache = CacheRaw(); cache && value.is_int()) {
+      // From the integer column when every value of `key` is an integer (so there is no 1.0
+      // for 1 to find); the column's nodes are below the cache's node limit, where HasLabel
+      // always answers.
+      if (cache->columns().ForEachEqual(key, value.as_int(), [&](NodeId n) {
+            if (label == kNoToken || cache->HasLabel(n, label).value_or(false)) out.push_back(n);
+          })) {
+        return out;
+      }
+      out.clear();
+    }
     std::string enc;
     if (!keys::EncodeIndexValue(value, &enc)) return out;
     for (auto it = Iter(kCfIndex, keys::PropertyPrefix(label, key, enc)); it->Valid();
@@ -687,9 +704,14 @@ class RocksTransaction final : public Transaction {
   bool finished_ = false;
   // The adjacency cache when it shows exactly what this transaction sees (nothing written yet).
   std::shared_ptr<const AdjacencyCache> Cache() {
+    CacheRaw();
+    return dirty_ ? nullptr : cache_;
+  }
+  // The same without a reference count (the transaction holds it in cache_).
+  const AdjacencyCache* CacheRaw() {
     if (dirty_) return nullptr;
     if (!cache_ || cache_->generation() != generation_) cache_ = db_->AdjCache(generation_);
-    return cache_;
+    return cache_.get();
   }
 
   bool dirty_ = false;

@@ -96,6 +96,10 @@ struct EdgeSkeleton {
   std::string_view strings[2];
 };
 
+// What the read caches know of one property of one node (Transaction::CachedIntProperty):
+// absent (the node does not exist or lacks the key), an integer, or another type.
+enum class IntPropKind : uint8_t { kAbsent = 0, kInt = 1, kOther = 2 };
+
 // One adjacency entry as seen from `node`: the edge, its type and the node at the other end.
 struct AdjEntry {
   NodeId node = 0;   // the node whose adjacency this is

@@ -132,3 +132,24 @@ TEST_CASE("batch refuses a query that does not parse, naming the file", "[cli]")
   CHECK(r.code == 1);
   CHECK_THAT(r.err, Catch::Contains("q.cypher"));
 }
+
+TEST_CASE("batch writes every value type as nlohmann-json would, byte for byte", "[cli]") {
+  TempDir d;
+  std::string db = MakeDb(d);
+  auto r = Batch(d, db,
+                 "MATCH (p:Person {id: 0}) RETURN 1, -5, 9223372036854775807, 'plain', "
+                 "'é \"q\"\\n\\\\', [1, 'a', null, [2.5, true]], {b: 1, a: [false]}, 1.5, 1e300, "
+                 "0.1 + 0.2, null, p.name, [p.id]",
+                 "{}\n");
+  REQUIRE(r.code == 0);
+  std::ifstream results(d.Sub("out.jsonl"));
+  std::string line;
+  REQUIRE(std::getline(results, line));
+  size_t at = line.find(",\"rows\":");
+  REQUIRE(at != std::string::npos);
+  REQUIRE(line.back() == '}');
+  std::string rows = line.substr(at + 8, line.size() - at - 9);
+  CHECK(rows == nlohmann::ordered_json::parse(rows).dump());
+  CHECK(nlohmann::json::parse(rows)[0][3] == "plain");
+  CHECK(nlohmann::json::parse(rows)[0][4] == "é \"q\"\n\\");
+}

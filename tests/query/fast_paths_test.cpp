@@ -1,6 +1,8 @@
 // The engine's fast paths must not change answers: IN against long integer lists (hash index),
 // count(DISTINCT) over integers (flat set), lists shared between rows (copy on write), records
 // and labels served from the engine's and the storage's caches.
+#include <random>
+
 #include "tests/query/query_test_util.h"
 
 namespace liner::query::testing {
@@ -68,6 +70,81 @@ TEST_CASE("matches give the same rows with the read caches warm", "[query]") {
   CHECK(f.Rows(q) == cold);
   CHECK(f.Rows(q) == cold);  // and again, from the engine's record cache
   CHECK(cold == std::vector<std::string>{"27 | 7"});
+}
+
+}  // namespace liner::query::testing
+
+namespace liner::query::testing {
+
+// A small credits graph like the benchmark's (persons, songs, samples), with `id` values of
+// other types mixed in (3.0, '7', a list) so that the integer columns must step aside.
+void BuildCredits(QueryFixture& f, unsigned seed) {
+  f.Rows("UNWIND range(1, 40) AS i CREATE (:Person {id: i, name: 'p' + toString(i)})");
+  f.Rows("UNWIND range(1, 60) AS i CREATE (:Song {id: 1000 + i, title: 't' + toString(i)})");
+  f.Rows("UNWIND range(1, 10) AS i CREATE (:Sample {id: 2000 + i})");
+  f.Rows("CREATE (:Person {id: 3.0}), (:Person {id: '7'}), (:Person {id: [1, 2]}), (:Person)");
+  std::string credits = "UNWIND $pairs AS pr MATCH (p:Person {id: pr[0]}), (s:Song {id: pr[1]}) "
+                        "CREATE (p)-[:CREDITED {role: 'x'}]->(s)";
+  QList pairs;
+  std::mt19937 rng(seed);
+  for (int i = 0; i < 220; ++i) {
+    int p = i < 30 ? 1 + (i % 3) : 1 + static_cast<int>(rng() % 40);  // persons 1-3 are hubs
+    pairs.push_back(QValue(QList{QValue(int64_t{p}), QValue(int64_t{1001 + rng() % 60})}));
+  }
+  f.Rows(credits, {{"pairs", QValue(pairs)}});
+  f.Rows("MATCH (x:Sample), (s:Song) WHERE s.id % 10 = x.id % 10 AND s.id % 3 = 0 "
+         "CREATE (s)-[:HAS_SAMPLE]->(x)");
+  f.Rows("MATCH (x:Sample), (s:Song) WHERE s.id % 10 = (x.id + 1) % 10 AND s.id % 4 = 0 "
+         "CREATE (x)-[:SAMPLES]->(s)");
+  f.Rows("MATCH (p:Person) WHERE p.id IS NULL OR NOT p.id IN range(4, 40) "
+         "MATCH (s:Song) WHERE s.id IN [1001, 1002, 1003] CREATE (p)-[:CREDITED]->(s)");
+}
+
+TEST_CASE("benchmark-shaped queries give the same rows with and without the read caches",
+          "[query]") {
+  OpenOptions off;
+  off.adjacency_cache = false;
+  QueryFixture plain(off), cached;
+  const unsigned seed = GENERATE(1u, 2u, 3u);
+  BuildCredits(plain, seed);
+  BuildCredits(cached, seed);
+  REQUIRE(cached.db().WarmCaches().ok());
+  REQUIRE(cached.db().cache_info().adjacency_ready);
+  const std::vector<std::string> queries = {
+      "MATCH (p:Person) WHERE p.name = $name RETURN p.id AS id",
+      "MATCH (p:Person {id: $pid})-[:CREDITED]->(s:Song) RETURN DISTINCT s.id AS id ORDER BY id",
+      "MATCH (p:Person {id: $pid})-[:CREDITED]->(:Song)<-[:CREDITED]-(q:Person) "
+      "WHERE q.id <> $pid RETURN DISTINCT q.id AS id ORDER BY id",
+      "MATCH (p:Person {id: $pid})-[:CREDITED]->(:Song)-[:HAS_SAMPLE]->(:Sample)-[:SAMPLES]->"
+      "(:Song)<-[:CREDITED]-(q:Person) WHERE q.id <> $pid RETURN q.id AS id UNION "
+      "MATCH (p:Person {id: $pid})-[:CREDITED]->(:Song)<-[:SAMPLES]-(:Sample)<-[:HAS_SAMPLE]-"
+      "(:Song)<-[:CREDITED]-(q:Person) WHERE q.id <> $pid RETURN q.id AS id",
+      "MATCH (p:Person {id: $pid})-[:CREDITED]->(:Song)<-[:CREDITED]-(c:Person) "
+      "WHERE c.id <> $pid WITH DISTINCT c "
+      "MATCH (c)-[:CREDITED]->(:Song)<-[:CREDITED]-(q:Person) "
+      "WHERE q.id <> $pid AND q.id <> c.id RETURN count(DISTINCT q.id) AS n",
+      "MATCH (p:Person {id: $pid})-[:CREDITED]->(:Song)<-[:CREDITED]-(c:Person) "
+      "WHERE c.id <> $pid WITH collect(DISTINCT c.id) AS direct UNWIND direct AS cid "
+      "MATCH (c:Person {id: cid})-[:CREDITED]->(:Song)<-[:CREDITED]-(q:Person) "
+      "WHERE q.id <> $pid AND q.id <> cid AND NOT q.id IN direct "
+      "RETURN q.id AS id, count(DISTINCT cid) AS score ORDER BY score DESC, id ASC LIMIT 10",
+      "MATCH (p:Person {id: $pid}) RETURN p.id, p.name",
+      "MATCH (p:Person)-[:CREDITED]->(s:Song) WHERE p.id = $pid OR p.id IS NULL "
+      "RETURN p.id, count(*) ORDER BY toString(p.id)",
+      "MATCH (p:Person) WHERE p.id = $pid RETURN count(p)",
+  };
+  for (const QValue& pid : {QValue(int64_t{1}), QValue(int64_t{2}), QValue(int64_t{3}),
+                            QValue(int64_t{7}), QValue(3.0), QValue("7"), QValue(int64_t{17}),
+                            QValue(int64_t{99})}) {
+    Params params{{"pid", pid}, {"name", QValue("p" + pid.ToCypherString())}};
+    for (const std::string& q : queries) {
+      INFO(q << " with $pid = " << pid.ToCypherString());
+      CHECK(cached.Rows(q, params) == plain.Rows(q, params));
+    }
+  }
+  // Person 3 is found by 3 and by 3.0 (Cypher equality); '7' only by the string.
+  CHECK(cached.One("MATCH (p:Person {id: 3}) RETURN count(p)") == "2");
+  CHECK(cached.One("MATCH (p:Person {id: '7'}) RETURN count(p)") == "1");
 }
 
 }  // namespace liner::query::testing

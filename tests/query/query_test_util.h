@@ -17,8 +17,8 @@ namespace liner::query::testing {
 
 class QueryFixture {
  public:
-  QueryFixture() {
-    auto db = Database::Open(dir_.Sub("db"));
+  explicit QueryFixture(const OpenOptions& options = {}) {
+    auto db = Database::Open(dir_.Sub("db"), options);
     REQUIRE(db.ok());
     db_ = std::move(db).value();
     engine_ = std::make_unique<Engine>(db_.get());

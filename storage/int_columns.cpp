@@ -1,0 +1,84 @@
+// IntColumns: one scan of the node records into per-key integer arrays.
+#include "storage/int_columns.h"
+
+#include <algorithm>
+#include <limits>
+
+#include "storage/key_codec.h"
+
+namespace liner {
+
+bool IntColumns::Fill(rocksdb::DB* db, rocksdb::ColumnFamilyHandle* nodes,
+                      const rocksdb::Snapshot* snapshot, NodeId node_limit,
+                      const std::vector<TokenId>& keys, const std::atomic<bool>* stop,
+                      Status* status) {
+  columns_.clear();
+  if (keys.empty()) return true;
+  if (node_limit > std::numeric_limits<uint32_t>::max()) return false;
+  std::vector<Column> cols(keys.size());
+  for (size_t i = 0; i < keys.size(); ++i) {
+    cols[i].key = keys[i];
+    cols[i].kind.assign(node_limit, 0);
+    cols[i].value.assign(node_limit, 0);
+  }
+  rocksdb::ReadOptions ro;
+  ro.snapshot = snapshot;
+  ro.fill_cache = false;  // a one-off copy must not evict the hot blocks
+  ro.readahead_size = 4 << 20;
+  std::unique_ptr<rocksdb::Iterator> it(db->NewIterator(ro, nodes));
+  const std::string start = keys::Tagged(keys::KeyTag::kNode);
+  std::vector<IntPropKind> kinds(keys.size());
+  std::vector<int64_t> values(keys.size());
+  size_t n = 0;
+  for (it->Seek(start); it->Valid(); it->Next()) {
+    rocksdb::Slice k = it->key();
+    if (k.size() != 9 || k[0] != start[0]) break;
+    NodeId node = keys::ReadU64(std::string_view(k.data(), k.size()), 1);
+    if (node >= node_limit) return false;
+    Status s = codec::DecodeNodeIntProps(node, std::string_view(it->value().data(), it->value().size()),
+                                         keys, kinds.data(), values.data());
+    if (!s.ok()) {
+      *status = s;
+      return false;
+    }
+    for (size_t i = 0; i < keys.size(); ++i) {
+      cols[i].kind[node] = static_cast<uint8_t>(kinds[i]);
+      if (kinds[i] == IntPropKind::kInt) cols[i].value[node] = values[i];
+      if (kinds[i] == IntPropKind::kOther) cols[i].all_int = false;
+    }
+    if ((++n & 0xffff) == 0 && stop && stop->load(std::memory_order_relaxed)) return false;
+  }
+  if (!it->status().ok()) {
+    *status = Status::IOError("integer column scan: " + it->status().ToString());
+    return false;
+  }
+  for (Column& c : cols) {
+    std::vector<std::pair<int64_t, uint32_t>> order;
+    for (NodeId node = 0; node < node_limit; ++node)
+      if (c.kind[node] == static_cast<uint8_t>(IntPropKind::kInt))
+        order.emplace_back(c.value[node], static_cast<uint32_t>(node));
+    if (order.empty()) continue;  // nothing to serve: reads go to the records
+    if (c.all_int) {
+      std::sort(order.begin(), order.end());
+      c.sorted_value.reserve(order.size());
+      c.sorted_node.reserve(order.size());
+      for (const auto& [v, node] : order) {
+        c.sorted_value.push_back(v);
+        c.sorted_node.push_back(node);
+      }
+    }
+    columns_.push_back(std::move(c));
+  }
+  return true;
+}
+
+size_t IntColumns::MemoryBytes() const {
+  size_t n = 0;
+  for (const Column& c : columns_) {
+    n += c.kind.capacity() + c.value.capacity() * 8 + c.sorted_value.capacity() * 8 +
+         c.sorted_node.capacity() * 4;
+  }
+  return n;
+}
+
+}  // namespace liner

@@ -1,0 +1,80 @@
+#pragma once
+// IntColumns: part of the read caches (see AdjacencyCache and storage/FORMAT.md, "Integer
+// property columns"). For a few property keys (the equality-indexed ones: id, mbid,
+// discogs_id), the value of that key on every node when it is an integer, so that `n.id` and
+// `MATCH (n:L {id: $v})` need neither a record read nor an index seek. Exact: a node whose value
+// is of another type is marked so and its record is read instead, and a key that any node holds
+// with a non-integer value answers no equality seek (the index finds 1.0 for 1). Private to
+// storage/ (include only from storage/*.cpp).
+//
+// Thread safety: built once by Fill (one thread), then immutable and safe to share.
+
+#include <rocksdb/db.h>
+
+#include <algorithm>
+#include <atomic>
+#include <cstdint>
+#include <optional>
+#include <vector>
+
+#include "storage/codec.h"
+#include "storage/status.h"
+#include "storage/types.h"
+
+namespace liner {
+
+class IntColumns {
+ public:
+  // Fills the columns of `keys` from one sequential scan of the `nodes` column family at
+  // `snapshot`. Returns false (not an error) when a node id is >= node_limit or `stop` was set;
+  // keys with no integer value at all get no column.
+  bool Fill(rocksdb::DB* db, rocksdb::ColumnFamilyHandle* nodes, const rocksdb::Snapshot* snapshot,
+            NodeId node_limit, const std::vector<TokenId>& keys, const std::atomic<bool>* stop,
+            Status* status);
+
+  // The value of `key` on `node`: kInt with *value set; kAbsent when the node does not exist or
+  // lacks the key; nullopt when not cached (another type, an uncached key or node): read the
+  // record.
+  std::optional<IntPropKind> Get(NodeId node, TokenId key, int64_t* value) const {
+    const Column* c = Find(key);
+    if (!c || node >= c->kind.size()) return std::nullopt;
+    auto k = static_cast<IntPropKind>(c->kind[node]);
+    if (k == IntPropKind::kOther) return std::nullopt;
+    if (k == IntPropKind::kInt) *value = c->value[node];
+    return k;
+  }
+
+  // Nodes whose `key` is the integer `v`, ascending, passed to `fn`; false when the column
+  // cannot answer exactly (no column, or some node holds a non-integer value under `key`).
+  template <typename Fn>
+  bool ForEachEqual(TokenId key, int64_t v, Fn&& fn) const {
+    const Column* c = Find(key);
+    if (!c || !c->all_int) return false;
+    auto lo = std::lower_bound(c->sorted_value.begin(), c->sorted_value.end(), v);
+    for (size_t i = static_cast<size_t>(lo - c->sorted_value.begin());
+         i < c->sorted_value.size() && c->sorted_value[i] == v; ++i) {
+      fn(static_cast<NodeId>(c->sorted_node[i]));
+    }
+    return true;
+  }
+
+  size_t MemoryBytes() const;
+
+ private:
+  struct Column {
+    TokenId key = kNoToken;
+    std::vector<uint8_t> kind;      // node -> IntPropKind
+    std::vector<int64_t> value;     // node -> the integer, when kind is kInt
+    bool all_int = true;            // no node holds another type under `key`
+    std::vector<int64_t> sorted_value;  // the kInt entries, sorted by (value, node)...
+    std::vector<uint32_t> sorted_node;  // ...and their nodes
+  };
+  const Column* Find(TokenId key) const {
+    for (const Column& c : columns_)
+      if (c.key == key) return &c;
+    return nullptr;
+  }
+  std::vector<Column> columns_;
+};
+
+}  // namespace liner
