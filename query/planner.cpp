@@ -189,7 +189,7 @@ std::unique_ptr<Op> Planner::PlanSingle(const SingleQuery& q, std::vector<std::s
     bool last = i + 1 == n;
     switch (c.kind) {
       case Clause::Kind::kMatch: {
-        reach_ = ReachContext{RowsObservedAsSet(q, i, existence), &q, i, false};
+        reach_ = ReachContext{RowsObservedAsSet(q, i, existence), &q, i, nullptr, {}};
         if (c.optional) {
           Scope before = scope;
           int first_new = plan_->num_slots;

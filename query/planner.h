@@ -83,17 +83,19 @@ class Planner {
   Plan* plan_;
   // Context of the pattern being planned, for VarReachOp (planner_reach.cpp): its rows are
   // only observed as a set; the query and clause it is in (null for a pattern expression,
-  // whose relationship variables must then be anonymous); its part is the clause's last one
-  // with relationships (so no later expansion checks uniqueness against it).
+  // whose relationship variables must then be anonymous); the clause's pattern parts and the
+  // relationships already expanded (a later hop checks uniqueness against this one unless
+  // their types are disjoint).
   struct ReachContext {
     bool rows_as_set = false;
     const SingleQuery* query = nullptr;
     size_t clause = 0;
-    bool last_part = false;
+    const std::vector<PatternPart>* parts = nullptr;
+    std::set<const RelPattern*> expanded;
   };
   ReachContext reach_;
   std::set<int> matched_list_slots_;  // var-length slots compared with a bound list afterwards
-  bool CanReach(const RelPattern& r, int path_slot, bool last_expansion) const;
+  bool CanReach(const RelPattern& r, int path_slot) const;
 };
 
 // Helpers shared by the planner files.

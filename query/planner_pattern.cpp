@@ -215,14 +215,11 @@ std::unique_ptr<Op> Planner::PlanPattern(std::unique_ptr<Op> input,
   std::set<int> bound = pre_bound;
   std::vector<int> clause_rels;
   std::unique_ptr<Op> op = ApplyFilters(std::move(input), bound, conjuncts, false);
-  const bool as_set = reach_.rows_as_set;
-  for (size_t i = 0; i < parts.size(); ++i) {
-    reach_.last_part = true;
-    for (size_t j = i + 1; j < parts.size(); ++j)
-      if (!parts[j].rels.empty()) reach_.last_part = false;
-    reach_.rows_as_set = as_set;  // binding a pattern expression may have changed it
+  reach_.parts = &parts;
+  reach_.expanded.clear();
+  for (size_t i = 0; i < parts.size(); ++i)
     op = PlanPart(std::move(op), parts[i], all_slots[i], bound, pre_bound, clause_rels, conjuncts);
-  }
+  reach_.parts = nullptr;
   op = ApplyFilters(std::move(op), bound, conjuncts, true);
   if (slots_out) *slots_out = std::move(all_slots);
   return op;
@@ -295,10 +292,7 @@ std::unique_ptr<Op> Planner::PlanPart(std::unique_ptr<Op> op, const PatternPart&
       dir = dir == Direction::kOut ? Direction::kIn : dir == Direction::kIn ? Direction::kOut : dir;
     bool to_bound = bound.count(ps.nodes[to]) > 0;
     std::string text = RelText(r, name_of(from), name_of(to), leftwards);
-    // Expansion runs start..end, then start-1..0: is this the clause part's last one?
-    const bool last_expansion =
-        leftwards ? rel_index == 0 : (start == 0 && rel_index + 1 == part.rels.size());
-    if (CanReach(r, ps.path, last_expansion) && !matched_list_slots_.count(ps.rels[rel_index])) {
+    if (CanReach(r, ps.path) && !matched_list_slots_.count(ps.rels[rel_index])) {
       auto v = std::make_unique<VarReachOp>();
       v->from_slot = ps.nodes[from];
       v->to_slot = ps.nodes[to];
@@ -352,6 +346,7 @@ std::unique_ptr<Op> Planner::PlanPart(std::unique_ptr<Op> op, const PatternPart&
       op = std::move(chk);
     }
     clause_rels.push_back(ps.rels[rel_index]);
+    reach_.expanded.insert(&r);
     bound.insert(ps.rels[rel_index]);
     bound.insert(ps.nodes[to]);
     op = ApplyFilters(std::move(op), bound, conjuncts, false);

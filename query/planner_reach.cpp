@@ -1,6 +1,8 @@
 // When may a variable-length relationship be planned as a reachability search (VarReachOp)
 // instead of path enumeration? When nothing can tell the two apart: the rows of its MATCH are
 // only observed as a set downstream, and its relationship list is never read.
+#include <algorithm>
+
 #include "query/planner.h"
 
 namespace liner::query {
@@ -108,9 +110,18 @@ bool VariableMentioned(const SingleQuery& q, size_t i, const std::string& name,
   return false;
 }
 
-bool Planner::CanReach(const RelPattern& r, int path_slot, bool last_expansion) const {
+bool Planner::CanReach(const RelPattern& r, int path_slot) const {
   if (!r.var_length || r.min_hops > 1 || path_slot >= 0) return false;
-  if (!reach_.rows_as_set || !reach_.last_part || !last_expansion) return false;
+  if (!reach_.rows_as_set || !reach_.parts) return false;
+  // A hop planned later in this MATCH must not use a relationship of the path; without the
+  // path it cannot check that, so its types must exclude r's (both typed, no type shared).
+  for (const auto& part : *reach_.parts)
+    for (const auto& later : part.rels) {
+      if (&later == &r || reach_.expanded.count(&later)) continue;
+      if (r.types.empty() || later.types.empty()) return false;
+      for (const auto& t : later.types)
+        if (std::find(r.types.begin(), r.types.end(), t) != r.types.end()) return false;
+    }
   if (r.var.empty()) return true;
   return reach_.query && !VariableMentioned(*reach_.query, reach_.clause, r.var, &r);
 }

@@ -103,6 +103,20 @@ TEST_CASE("the reachability search is planned only where paths cannot be observe
   CHECK(chain.find("VarLengthReach") != std::string::npos);
   CHECK(f.Rows("MATCH (a:V {id: 0})-[:A]->(m)-[*1..3]->(b) RETURN DISTINCT b.id ORDER BY b.id") ==
         f.Rows("MATCH p = (a:V {id: 0})-[:A]->(m)-[*1..3]->(b) RETURN DISTINCT b.id ORDER BY b.id"));
+  // A later hop whose types exclude the path's cannot reuse one of its relationships.
+  for (const char* q : {"MATCH (a:V {id: 0})-[:A*1..3]->(m)-[:B]->(c) RETURN DISTINCT c.id ORDER BY c.id",
+                        "MATCH (a:V {id: 0})-[:A*1..3]->(m), (m)-[:B]->(c) RETURN DISTINCT c.id ORDER BY c.id",
+                        "MATCH (c)<-[:B]-(m)<-[:A*1..3]-(a:V {id: 0}) RETURN DISTINCT c.id ORDER BY c.id"}) {
+    INFO(q);
+    CHECK(reach(q));
+    std::string with_path = std::string(q).replace(0, 6, "MATCH p = ");
+    CHECK(f.Rows(q) == f.Rows(with_path));
+    CHECK_FALSE(f.Rows(q).empty());
+  }
+  CHECK_FALSE(reach("MATCH (a:V {id: 0})-[:A*1..3]->(m)-[:A|B]->(c) RETURN DISTINCT c"));
+  CHECK_FALSE(reach("MATCH (a:V {id: 0})-[*1..3]->(m)-[:B]->(c) RETURN DISTINCT c"));
+  CHECK(f.Rows("MATCH (a:V {id: 0})-[:A*1..3]->(m)-[:A]->(c) RETURN DISTINCT c.id ORDER BY c.id") ==
+        f.Rows("MATCH p = (a:V {id: 0})-[:A*1..3]->(m)-[:A]->(c) RETURN DISTINCT c.id ORDER BY c.id"));
   // Relationships bound earlier in the MATCH stay excluded from the search.
   CHECK(f.Rows("MATCH (a:V {id: 4})-[r:A]->(m)-[*1..3]-(b) RETURN DISTINCT b.id ORDER BY b.id") ==
         f.Rows("MATCH p = (a:V {id: 4})-[r:A]->(m)-[*1..3]-(b) RETURN DISTINCT b.id ORDER BY b.id"));
