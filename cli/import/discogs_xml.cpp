@@ -1,15 +1,19 @@
-// Discogs XML dumps through expat (see discogs_xml.h). Each record is collected as a small
-// element tree, then converted to the record struct: simpler than a state machine per record
-// kind, and the tree never outlives one record.
+// Discogs XML dumps through expat (see discogs_xml.h). Releases (most of a dump) are built
+// straight from the callbacks (discogs_xml_release.h); the other records are collected as a
+// small element tree, then converted to the record struct: simpler than a state machine per
+// record kind, and the tree never outlives one record.
 #include "cli/import/discogs_xml.h"
 
 #include <expat.h>
 #include <zlib.h>
 
 #include <cstdlib>
+#include <cstring>
 #include <memory>
 #include <string_view>
 #include <vector>
+
+#include "cli/import/discogs_xml_release.h"
 
 namespace liner::import {
 namespace {
@@ -38,12 +42,7 @@ struct XNode {
   }
 };
 
-int64_t ToId(const std::string& s) {
-  if (s.empty()) return 0;
-  char* end = nullptr;
-  long long v = std::strtoll(s.c_str(), &end, 10);
-  return end && *end == '\0' && v > 0 ? v : 0;
-}
+int64_t ToId(const std::string& s) { return DiscogsXmlId(s); }
 
 std::vector<DiscogsCredit> Credits(const XNode* list) {
   std::vector<DiscogsCredit> out;
@@ -70,39 +69,6 @@ std::vector<std::pair<int64_t, std::string>> NamedIds(const XNode* list) {
     if (c.name == "name" || c.name == "label") out.emplace_back(ToId(c.Attr("id")), c.text);
   }
   return out;
-}
-
-DiscogsRelease ToRelease(const XNode& r) {
-  DiscogsRelease rel;
-  rel.id = ToId(r.Attr("id"));
-  rel.title = r.Text("title");
-  rel.country = r.Text("country");
-  rel.released = r.Text("released");
-  rel.master_id = ToId(r.Text("master_id"));
-  rel.genres = Texts(r.Child("genres"));
-  rel.styles = Texts(r.Child("styles"));
-  rel.artists = Credits(r.Child("artists"));
-  rel.extraartists = Credits(r.Child("extraartists"));
-  if (const XNode* labels = r.Child("labels")) {
-    for (const auto& l : labels->children) {
-      rel.labels.push_back(DiscogsCompany{ToId(l.Attr("id")), l.Attr("name"), l.Attr("catno"), ""});
-    }
-  }
-  if (const XNode* companies = r.Child("companies")) {
-    for (const auto& c : companies->children) {
-      rel.companies.push_back(DiscogsCompany{ToId(c.Text("id")), c.Text("name"), c.Text("catno"),
-                                             c.Text("entity_type_name")});
-    }
-  }
-  if (const XNode* list = r.Child("tracklist")) {
-    for (const auto& t : list->children) {
-      if (t.name != "track") continue;
-      rel.tracks.push_back(DiscogsTrack{t.Text("position"), t.Text("title"), t.Text("duration"),
-                                        Credits(t.Child("artists")),
-                                        Credits(t.Child("extraartists"))});
-    }
-  }
-  return rel;
 }
 
 DiscogsArtist ToArtist(const XNode& a) {
@@ -143,11 +109,7 @@ bool IsRecord(std::string_view n) {
 }
 
 // Subtrees no mapping reads: skipped whole, so their (often long) text is never copied.
-bool Skipped(std::string_view n) {
-  return n == "images" || n == "videos" || n == "notes" || n == "profile" ||
-         n == "identifiers" || n == "formats" || n == "contactinfo" || n == "urls" ||
-         n == "data_quality" || n == "series" || n == "sub_tracks";
-}
+bool Skipped(const char* n) { return DiscogsXmlSkipped(n); }
 
 struct Parser {
   XML_Parser xml = nullptr;
@@ -157,6 +119,8 @@ struct Parser {
   int skip_depth = 0;    // > 0 while inside a skipped subtree
   std::vector<XNode*> stack;
   XNode record;
+  bool in_release = false;  // the record is a release, built by `release`
+  ReleaseBuilder release;
   uint64_t record_line = 0;
   Status status;
 
@@ -166,6 +130,16 @@ struct Parser {
       record_depth = IsRecord(name) ? 1 : 2;
     }
     if (skip_depth > 0 || depth < record_depth) return;
+    if (depth == record_depth && std::strcmp(name, "release") == 0) {
+      in_release = true;
+      record_line = XML_GetCurrentLineNumber(xml);
+      release.Begin(attrs);
+      return;
+    }
+    if (in_release) {
+      release.Start(name, attrs);
+      return;
+    }
     if (depth == record_depth) {
       record = XNode{name, {}, {}, {}};
       record_line = XML_GetCurrentLineNumber(xml);
@@ -182,6 +156,21 @@ struct Parser {
   }
 
   void End() {
+    if (in_release) {
+      if (depth == record_depth) {
+        in_release = false;
+        Status st = handlers->release ? handlers->release(release.release(), record_line)
+                                      : Status::OK();
+        if (!st.ok()) {
+          status = st;
+          XML_StopParser(xml, XML_FALSE);
+        }
+      } else {
+        release.End();
+      }
+      --depth;
+      return;
+    }
     if (skip_depth > 0) {
       if (depth == skip_depth) skip_depth = 0;
       --depth;
@@ -201,13 +190,16 @@ struct Parser {
   }
 
   void Text(const char* s, int len) {
+    if (in_release) {
+      release.Text(s, len);
+      return;
+    }
     if (skip_depth > 0 || stack.empty()) return;
     stack.back()->text.append(s, static_cast<size_t>(len));
   }
 
   Status Dispatch() {
     const std::string& n = record.name;
-    if (n == "release" && handlers->release) return handlers->release(ToRelease(record), record_line);
     if (n == "artist" && handlers->artist) return handlers->artist(ToArtist(record), record_line);
     if (n == "label" && handlers->label) return handlers->label(ToLabel(record), record_line);
     if (n == "master" && handlers->master) return handlers->master(ToMaster(record), record_line);

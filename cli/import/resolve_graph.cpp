@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <charconv>
 #include <filesystem>
 #include <ostream>
 
@@ -79,8 +80,20 @@ const std::string& Resolver::Kind(const std::string& label) {
 }
 
 std::string Resolver::IdKey(const NodeSpec& spec) const {
-  return Kind(spec.label) + '\0' + spec.id_key + '\0' + std::to_string(static_cast<int>(spec.id_value.type())) +
-         spec.id_value.ToString();
+  const std::string& kind = Kind(spec.label);
+  std::string k;
+  k.reserve(kind.size() + spec.id_key.size() + 24);
+  k.append(kind).push_back('\0');
+  k.append(spec.id_key).push_back('\0');
+  k.push_back(static_cast<char>('0' + static_cast<int>(spec.id_value.type())));
+  if (spec.id_value.is_int()) {
+    char buf[24];
+    auto [end, ec] = std::to_chars(buf, buf + sizeof buf, spec.id_value.as_int());
+    k.append(buf, end);
+  } else {
+    k.append(spec.id_value.ToString());
+  }
+  return k;
 }
 
 Result<TokenId> Resolver::Token(TokenKind kind, std::string_view name) {
@@ -92,11 +105,17 @@ Result<TokenId> Resolver::Token(TokenKind kind, std::string_view name) {
   return id;
 }
 
-std::vector<std::string> Resolver::KindLabels(const std::string& label) const {
+const std::vector<std::string>& Resolver::KindLabels(const std::string& label) {
   // A credit rarely says whether an artist is one person or a band: both labels are one kind.
-  if (label == "Person") return {"Person", "Group"};
-  if (label == "Group") return {"Group", "Person"};
-  return {label};
+  static const std::vector<std::string>* const kPerson =
+      new std::vector<std::string>{"Person", "Group"};
+  static const std::vector<std::string>* const kGroup =
+      new std::vector<std::string>{"Group", "Person"};
+  if (label == "Person") return *kPerson;
+  if (label == "Group") return *kGroup;
+  auto it = kind_labels_.find(label);
+  if (it == kind_labels_.end()) it = kind_labels_.emplace(label, std::vector{label}).first;
+  return it->second;
 }
 
 Result<std::vector<NodeId>> Resolver::NameCandidates(const std::string& label,
@@ -163,11 +182,10 @@ bool Resolver::Conflicts(const NodeRecord& node, const NodeSpec& spec) {
   return true;
 }
 
-void Resolver::Remember(const NodeSpec& spec, NodeId id) {
-  if (!spec.id_key.empty() && !spec.id_value.is_null()) {
-    std::string k = IdKey(spec);
-    seen_.Add(k);
-    ids_.try_emplace(std::move(k), id);
+void Resolver::Remember(const NodeSpec& spec, const std::string& id_key, NodeId id) {
+  if (!id_key.empty()) {
+    seen_.Add(id_key);
+    ids_.try_emplace(id_key, id);
   }
   if (!spec.match_by_name) return;
   // Under the kind (Person for Group too): a credit rarely knows which of the two it names.
@@ -211,17 +229,19 @@ uint64_t Resolver::Fingerprint(const NodeSpec& spec, NodeId id) {
 }
 
 Result<NodeId> Resolver::Resolve(const NodeSpec& spec) {
-  const std::vector<std::string> labels = KindLabels(spec.label);
+  const std::vector<std::string>& labels = KindLabels(spec.label);
+  // The key of the node's id in ids_ and seen_ ("" without an id), built once.
+  const std::string id_key =
+      !spec.id_key.empty() && !spec.id_value.is_null() ? IdKey(spec) : std::string();
   const bool in_db =
-      InDatabase(labels) || (!caches_complete_ && !spec.id_key.empty() &&
-                             !spec.id_value.is_null() && seen_.MaybeContains(IdKey(spec)));
-  if (!spec.id_key.empty() && !spec.id_value.is_null()) {
-    if (auto it = ids_.find(IdKey(spec)); it != ids_.end()) {
+      InDatabase(labels) || (!caches_complete_ && !id_key.empty() && seen_.MaybeContains(id_key));
+  if (!id_key.empty()) {
+    if (auto it = ids_.find(id_key); it != ids_.end()) {
       // A record this import already applied to the node (an artist credited on many
       // releases) changes nothing a second time: skip reading and comparing the node.
       if (!applied_.insert(Fingerprint(spec, it->second)).second) return it->second;
       LINER_RETURN_IF_ERROR(Update(it->second, spec, /*by_id=*/true));
-      Remember(spec, it->second);
+      Remember(spec, id_key, it->second);
       return it->second;
     }
   }
@@ -233,7 +253,7 @@ Result<NodeId> Resolver::Resolve(const NodeSpec& spec) {
       if (found && !found->empty()) {
         NodeId id = found->front();
         LINER_RETURN_IF_ERROR(Update(id, spec, /*by_id=*/true));
-        Remember(spec, id);
+        Remember(spec, id_key, id);
         return id;
       }
     }
@@ -245,7 +265,7 @@ Result<NodeId> Resolver::Resolve(const NodeSpec& spec) {
         LINER_ASSIGN_OR_RETURN(auto rec, batches_.GetNode(id));
         if (!rec || Conflicts(*rec, spec)) continue;
         LINER_RETURN_IF_ERROR(Update(id, spec, /*by_id=*/false));
-        Remember(spec, id);
+        Remember(spec, id_key, id);
         return id;
       }
     }
@@ -269,7 +289,7 @@ Result<NodeId> Resolver::Resolve(const NodeSpec& spec) {
   for (const auto& [k, v] : spec.props) LINER_RETURN_IF_ERROR(set(k, v));
   LINER_ASSIGN_OR_RETURN(NodeId id, batches_.CreateNode({label_tok}, std::move(props)));
   ++summary_.nodes_added[spec.label];
-  Remember(spec, id);
+  Remember(spec, id_key, id);
   return id;
 }
 

@@ -70,11 +70,13 @@ class Resolver {
 
  private:
   Result<TokenId> Token(TokenKind kind, std::string_view name);
-  std::vector<std::string> KindLabels(const std::string& label) const;
+  // The labels of `label`'s kind, `label` first (Person and Group are one kind).
+  const std::vector<std::string>& KindLabels(const std::string& label);
   Result<std::vector<NodeId>> NameCandidates(const std::string& label, const std::string& name);
   bool Conflicts(const NodeRecord& node, const NodeSpec& spec);
   Status Update(NodeId id, const NodeSpec& spec, bool by_id);
-  void Remember(const NodeSpec& spec, NodeId id);
+  // `id_key`: IdKey(spec), or "" when the spec has no id.
+  void Remember(const NodeSpec& spec, const std::string& id_key, NodeId id);
   // ResolveKey(name), remembered for a few recent names.
   const std::string& Key(const std::string& name);
   // A hash of everything `spec` says about node `id`.
@@ -122,6 +124,7 @@ class Resolver {
   size_t next_key_slot_ = 0;
   // Labels with no node when the import began: lookups in the database are skipped (see seen_).
   std::unordered_set<std::string> empty_labels_;
+  std::unordered_map<std::string, std::vector<std::string>> kind_labels_;  // see KindLabels
 };
 
 // Adds `key` = `value` to `props` unless the value is null or an empty string.
