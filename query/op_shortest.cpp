@@ -2,28 +2,17 @@
 // honouring relationship types, direction, and per-relationship / per-node predicates taken
 // from the WHERE clause (all(r IN relationships(p) WHERE ...), all(n IN nodes(p) WHERE ...)),
 // and any other predicate on the path, trying longer paths when the shortest ones fail it.
+// The search without a whole-path predicate is in query/shortest_bfs.cpp.
 #include <algorithm>
 #include <functional>
 #include <unordered_map>
 #include <unordered_set>
 
 #include "query/plan.h"
+#include "query/shortest_bfs.h"
 
 namespace liner::query {
 namespace {
-
-struct Parent {
-  NodeId node;   // the node one step closer to this side's root
-  AdjEntry via;  // as seen from `node`
-};
-
-struct Side {
-  std::unordered_map<NodeId, int> dist;
-  std::unordered_map<NodeId, std::vector<Parent>> parents;
-  std::vector<NodeId> frontier;
-  int depth = 0;
-};
-
 
 Direction Reverse(Direction d) {
   return d == Direction::kOut ? Direction::kIn : d == Direction::kIn ? Direction::kOut : d;
@@ -70,86 +59,21 @@ void ShortestPathOp::Search(ExecState& st, Row& scratch) {
     }
     return;
   }
-  Side fwd, bwd;
-  fwd.dist[src] = 0;
-  fwd.frontier = {src};
-  bwd.dist[dst] = 0;
-  bwd.frontier = {dst};
-  RelSpec back = rel;
-  back.dir = Reverse(rel.dir);
-  std::vector<AdjEntry> adj;
-  std::vector<NodeId> meet;
-  while (!fwd.frontier.empty() && !bwd.frontier.empty() && fwd.depth + bwd.depth < max) {
-    bool forward = fwd.frontier.size() <= bwd.frontier.size();
-    Side& s = forward ? fwd : bwd;
-    Side& other = forward ? bwd : fwd;
-    std::vector<NodeId> next;
-    int nd = s.depth + 1;
-    for (NodeId u : s.frontier) {
-      CollectAdjacency(st, u, forward ? rel : back, &adj);
-      st.CountExpansion(adj.size() + 1);
-      for (const AdjEntry& e : adj) {
-        NodeId v = e.other;
-        auto it = s.dist.find(v);
-        if (it != s.dist.end() && it->second < nd) continue;
-        if (!rel_ok(e)) continue;
-        if (it == s.dist.end()) {
-          if (!node_ok(v)) continue;
-          s.dist[v] = nd;
-          next.push_back(v);
-        }
-        s.parents[v].push_back(Parent{u, e});
-      }
-    }
-    s.frontier = std::move(next);
-    s.depth = nd;
-    for (NodeId v : s.frontier)
-      if (other.dist.count(v)) meet.push_back(v);
-    if (!meet.empty()) break;
-  }
-  if (meet.empty()) return;
-  int total = fwd.depth + bwd.depth;
-  if (total < min_hops) return;
-  // Half paths from each root to a meeting node, following parents.
-  std::function<void(Side&, NodeId, std::vector<AdjEntry>&, std::vector<std::vector<AdjEntry>>&)>
-      walk = [&](Side& s, NodeId v, std::vector<AdjEntry>& acc,
-                 std::vector<std::vector<AdjEntry>>& out) {
-        auto it = s.parents.find(v);
-        if (it == s.parents.end()) {
-          out.push_back(acc);
-          return;
-        }
-        for (const Parent& p : it->second) {
-          acc.push_back(p.via);
-          walk(s, p.node, acc, out);
-          acc.pop_back();
-          if (!all && !out.empty()) return;
-          st.CountExpansion();
-        }
-      };
-  std::sort(meet.begin(), meet.end());
-  for (NodeId m : meet) {
-    std::vector<std::vector<AdjEntry>> left, right;
-    std::vector<AdjEntry> acc;
-    walk(fwd, m, acc, left);   // entries from m back to src (each seen from the parent)
-    walk(bwd, m, acc, right);  // entries from m forward to dst
-    for (auto& l : left) {
-      for (auto& r : right) {
-        QPath p;
-        p.nodes.push_back(NodeRef(src));
-        for (auto it = l.rbegin(); it != l.rend(); ++it) {
-          p.rels.push_back(RelFromAdj(*it));
-          p.nodes.push_back(NodeRef(it->other));
-        }
-        for (const AdjEntry& e : r) {
-          p.rels.push_back(RelFromAdj(e));
-          p.nodes.push_back(NodeRef(e.node));
-        }
-        results_.push_back(std::move(p));
-        if (!all) return;
-      }
-    }
-  }
+  // Only the conditions there are, so that the search skips the calls otherwise.
+  std::function<bool(const AdjEntry&)> rel_check;
+  std::function<bool(NodeId)> node_check;
+  if (has_props || rel_pred) rel_check = rel_ok;
+  if (node_pred) node_check = node_ok;
+  ShortestSearchSpec spec;
+  spec.src = src;
+  spec.dst = dst;
+  spec.max_hops = max;
+  spec.min_hops = min_hops;
+  spec.all = all;
+  spec.rel = &rel;
+  spec.rel_ok = rel_check ? &rel_check : nullptr;
+  spec.node_ok = node_check ? &node_check : nullptr;
+  ShortestPaths(st, spec, &results_);
 }
 
 void ShortestPathOp::SetPathSlots(Row& row, const QPath& p) const {

@@ -343,8 +343,11 @@ class RocksTransaction final : public Transaction {
       }
       if (dir != Direction::kOut) {
         auto [b, e] = cache->Range(cache->in(), node, type);
-        for (uint32_t i = b; i < e; ++i)
-          if (dir == Direction::kIn || cache->in().other[i] != node) ++n;
+        if (dir == Direction::kIn) {
+          n += e - b;
+        } else {
+          for (uint32_t i = b; i < e; ++i) n += cache->in().other[i] != node;
+        }
       }
       return n;
     }
