@@ -98,7 +98,7 @@ std::string Resolver::IdKey(const NodeSpec& spec) const {
 
 Result<TokenId> Resolver::Token(TokenKind kind, std::string_view name) {
   auto& cache = tokens_[static_cast<int>(kind)];
-  auto it = cache.find(std::string(name));
+  auto it = cache.find(name);
   if (it != cache.end()) return it->second;
   LINER_ASSIGN_OR_RETURN(TokenId id, batches_.Token(kind, name));
   cache.emplace(std::string(name), id);
@@ -239,10 +239,11 @@ Result<NodeId> Resolver::Resolve(const NodeSpec& spec) {
     if (auto it = ids_.find(id_key); it != ids_.end()) {
       // A record this import already applied to the node (an artist credited on many
       // releases) changes nothing a second time: skip reading and comparing the node.
-      if (!applied_.insert(Fingerprint(spec, it->second)).second) return it->second;
-      LINER_RETURN_IF_ERROR(Update(it->second, spec, /*by_id=*/true));
-      Remember(spec, id_key, it->second);
-      return it->second;
+      const NodeId id = it->second;
+      if (!applied_.insert(Fingerprint(spec, id)).second) return id;
+      LINER_RETURN_IF_ERROR(Update(id, spec, /*by_id=*/true));
+      Remember(spec, /*id_key=*/"", id);  // the id is remembered already (and `it` may dangle)
+      return id;
     }
   }
   if (in_db && !spec.id_key.empty() && !spec.id_value.is_null()) {

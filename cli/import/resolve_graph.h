@@ -93,7 +93,12 @@ class Resolver {
   ImportSummary& summary_;
   std::string source_;
   uint64_t cache_entries_;
-  std::unordered_map<std::string, TokenId> tokens_[3];
+  // Looked up by string_view without building a string (the names are mostly constants).
+  struct NameHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  std::unordered_map<std::string, TokenId, NameHash, std::equal_to<>> tokens_[3];
   // Nodes and edges not created by this import that it has updated (the first update may
   // overwrite; see Update).
   std::unordered_set<NodeId> touched_nodes_;
