@@ -42,7 +42,10 @@ struct Side {
   std::vector<Link> links;
   std::vector<uint32_t> frontier, next;  // visit indexes
   uint32_t depth = 0;
-  uint64_t volume = 0;  // relationships to walk to expand the frontier (or its size)
+  // Relationships to walk to expand frontier[0, volume_pos) (with the adjacency cache only),
+  // summed lazily, only as far as choosing the side to expand needs.
+  uint64_t volume = 0;
+  size_t volume_pos = 0;
   Direction dir = Direction::kBoth;
 
   void Reset(NodeId root, Direction d) {
@@ -52,6 +55,8 @@ struct Side {
     frontier.assign(1, 0);
     next.clear();
     depth = 0;
+    volume = 0;
+    volume_pos = 0;
     dir = d;
     visits.push_back(Visit{root, 0, kNone});
     marks.Insert(root, 0);
@@ -88,15 +93,11 @@ class Searcher {
     cheap_degree_ = !st.txn->dirty() && st.db->cache_info().adjacency_ready;
     a_.Reset(spec.src, spec.rel->dir);
     b_.Reset(spec.dst, Reverse(spec.rel->dir));
-    a_.volume = Volume(spec.src, a_.dir);
-    b_.volume = Volume(spec.dst, b_.dir);
     rejected_.Clear();
     contacts_.clear();
     const uint32_t max = spec.max_hops < 0 ? 0 : static_cast<uint32_t>(spec.max_hops);
     while (!a_.frontier.empty() && !b_.frontier.empty() && a_.depth + b_.depth < max) {
-      // Expand the side with fewer relationships to walk (a frontier of a few hubs costs more
-      // than many ordinary nodes); ties go forward.
-      bool from_a = a_.volume <= b_.volume;
+      bool from_a = ExpandA();
       if (Expand(from_a ? a_ : b_, from_a ? b_ : a_, from_a)) break;
     }
     if (contacts_.empty()) return;
@@ -131,9 +132,8 @@ class Searcher {
     }
   }
 
-  // The cost of expanding `node` later: its degree along the pattern, or 1 without the cache.
+  // The cost of expanding `node`: its degree along the pattern, plus one.
   uint64_t Volume(NodeId node, Direction dir) {
-    if (!cheap_degree_) return 1;
     uint64_t n = 1;
     auto one = [&](TokenId t) {
       if (dir != Direction::kIn) n += st_->txn->Degree(node, Direction::kOut, t);
@@ -147,12 +147,26 @@ class Searcher {
     return n;
   }
 
+  // Whether to expand a's frontier rather than b's: the one with fewer relationships to walk
+  // (a frontier of a few hubs costs more than many ordinary nodes); ties go forward. The
+  // degrees are summed only until one side's whole frontier is known to be the cheaper.
+  bool ExpandA() {
+    if (!cheap_degree_) return a_.frontier.size() <= b_.frontier.size();
+    for (;;) {
+      const bool a_done = a_.volume_pos == a_.frontier.size();
+      const bool b_done = b_.volume_pos == b_.frontier.size();
+      if (a_done && a_.volume <= b_.volume) return true;  // a's total <= b's partial sum
+      if (b_done && b_.volume < a_.volume) return false;
+      Side& s = !a_done && (b_done || a_.volume <= b_.volume) ? a_ : b_;
+      s.volume += Volume(s.visits[s.frontier[s.volume_pos++]].node, s.dir);
+    }
+  }
+
   // Expands one level of `s`. Returns true at a contact with `o` (recorded in contacts_).
   bool Expand(Side& s, Side& o, bool from_a) {
     const bool all = spec_->all;
     const uint32_t nd = s.depth + 1;
     s.next.clear();
-    uint64_t volume = 0;
     bool met = false;
     for (size_t fi = 0; fi < s.frontier.size(); ++fi) {
       const uint32_t xi = s.frontier[fi];
@@ -185,13 +199,13 @@ class Searcher {
         s.marks.Insert(y, yi);
         s.AddLink(yi, xi, e);
         s.next.push_back(yi);
-        volume += Volume(y, s.dir);
       }
     }
     if (met) return true;
     s.frontier.swap(s.next);
     s.depth = nd;
-    s.volume = volume;
+    s.volume = 0;
+    s.volume_pos = 0;
     return false;
   }
 
