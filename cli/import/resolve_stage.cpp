@@ -9,8 +9,10 @@ namespace liner::import {
 void StagedWrites::Reset(NodeId first_node, EdgeId first_edge) {
   first_node_ = first_node;
   first_edge_ = first_edge;
-  std::vector<NodeRecord>().swap(nodes_);
-  std::vector<EdgeRecord>().swap(edges_);
+  // clear(), not a fresh vector: the arrays keep their size from one batch to the next
+  // instead of growing again by copies into freshly faulted pages.
+  nodes_.clear();
+  edges_.clear();
 }
 
 NodeId StagedWrites::AddNode(std::vector<TokenId> labels, PropertyMap props) {
@@ -52,7 +54,7 @@ Status StagedWrites::WriteTo(BulkLoader& loader) {
                               std::to_string(id));
     }
   }
-  std::vector<NodeRecord>().swap(nodes_);
+  nodes_.clear();  // frees the records' properties before the edges are encoded
   for (const EdgeRecord& r : edges_) {
     LINER_ASSIGN_OR_RETURN(EdgeId id, loader.AddEdge(r.src, r.dst, r.type, r.props));
     if (id != r.id) {
@@ -60,7 +62,7 @@ Status StagedWrites::WriteTo(BulkLoader& loader) {
                               std::to_string(id));
     }
   }
-  std::vector<EdgeRecord>().swap(edges_);
+  edges_.clear();
   return Status::OK();
 }
 

@@ -7,7 +7,8 @@
 // only grow. So a batch's new records wait here, readable and changeable, under the ids the
 // loader will give them (the loader's next ids when the batch began, in creation order), and
 // WriteTo() hands them to the loader in id order when the batch ends.
-// Memory: the records themselves (about 150-300 bytes per node or edge) for one batch.
+// Memory: the records themselves (about 150-300 bytes per node or edge) for one batch; the two
+// arrays keep the capacity of the largest batch so far (a few dozen bytes per slot).
 // Not thread-safe.
 
 #include <cstdint>
