@@ -157,6 +157,7 @@ Result<std::shared_ptr<const PreparedStatement>> Engine::Prepare(std::string_vie
   if (!ast.ok()) return ast.status();
   auto plan = BuildPlan(*ast, procedures_);
   if (!plan.ok()) return plan.status();
+  RewriteDistinctChains(**plan);  // op_chain.cpp
   std::shared_ptr<const PreparedStatement> stmt(
       new PreparedStatement(key, std::move(plan).value()));
   std::lock_guard<std::mutex> lock(cache_mu_);

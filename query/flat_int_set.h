@@ -4,6 +4,7 @@
 // cache line per probe, unlike std::unordered_set<QValue>. Internal to query/.
 // Thread-compatible.
 
+#include <algorithm>
 #include <cstdint>
 #include <vector>
 
@@ -29,6 +30,20 @@ class FlatIntSet {
   void ForEach(Fn&& fn) const {
     for (size_t i = 0; i < slots_.size(); ++i)
       if (used_[i]) fn(slots_[i]);
+  }
+  // Empties the set, keeping its capacity while that is at most 4x what it held (so a set
+  // reused per input row costs O(its elements), not O(the largest it ever was)).
+  void Clear() {
+    if (size_ == 0) return;
+    if (slots_.size() > 64 && size_ * 16 < slots_.size()) {
+      slots_.clear();
+      used_.clear();
+      slots_.shrink_to_fit();
+      used_.shrink_to_fit();
+    } else {
+      std::fill(used_.begin(), used_.end(), 0);
+    }
+    size_ = 0;
   }
 
  private:

@@ -142,6 +142,9 @@ class ExpandOp : public OpOf<ExpandOp> {
   NodeCheck to_check;
   std::vector<int> unique_rel_slots;  // relationships bound earlier in this MATCH
   std::string text;
+  // The pattern gave the relationship / the node reached no variable (so no expression reads
+  // their slots): lets RewriteDistinctChains fold this expansion into an ExpandChainOp.
+  bool rel_anonymous = false, to_anonymous = false;
  private:
   Row input_;
   std::vector<AdjEntry> adj_;
@@ -149,6 +152,41 @@ class ExpandOp : public OpOf<ExpandOp> {
   QMap rel_props_, to_props_;
   bool has_rel_props_ = false, has_to_props_ = false;
 };
+
+// Consecutive single-hop expansions through anonymous relationships and nodes, e.g.
+// (p)-[:CREDITED]->(:Song)<-[:CREDITED]-(q), producing each distinct end node once per input
+// row (in the order the walks first reach it) instead of one row per walk (op_chain.cpp).
+// Only planned by RewriteDistinctChains, below a DISTINCT or an aggregation whose aggregates
+// all ignore duplicates, where the number of walks to a node cannot change the answer.
+// Relationship uniqueness is kept: a walk never reuses an edge, nor one bound earlier in the
+// MATCH.
+class ExpandChainOp : public OpOf<ExpandChainOp> {
+ public:
+  struct Step {
+    RelSpec rel;                      // no property map
+    std::vector<std::string> labels;  // of the node reached (no property map)
+  };
+  void Open(ExecState& st) override;
+  bool Next(ExecState& st, Row& row) override;
+  std::string Describe() const override { return "ExpandDistinctEnds" + text; }
+  int from_slot = -1, to_slot = -1;
+  std::vector<Step> steps;
+  std::vector<int> unique_rel_slots;  // relationships bound earlier in this MATCH
+  std::string text;
+ private:
+  Row input_;
+  std::vector<NodeId> ends_;
+  size_t next_ = 0;
+  FlatIntSet seen_;
+  std::vector<std::vector<AdjEntry>> adj_;       // per step, reused
+  std::vector<EdgeId> path_;                     // edges of the current walk
+  std::vector<std::vector<TokenId>> label_tokens_;  // per step; kNoToken: nothing matches
+  bool HasLabels(ExecState& st, NodeId node, size_t step);
+  void Walk(ExecState& st, NodeId node, size_t step);
+};
+
+// Replaces eligible chains of ExpandOps in `plan` (see ExpandChainOp). Idempotent.
+void RewriteDistinctChains(Plan& plan);
 
 class VarExpandOp : public OpOf<VarExpandOp> {
  public:

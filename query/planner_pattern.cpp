@@ -332,6 +332,8 @@ std::unique_ptr<Op> Planner::PlanPart(std::unique_ptr<Op> op, const PatternPart&
       if (!to_bound) x->to_check = NodeCheck{part.nodes[to].labels, part.nodes[to].props};
       x->unique_rel_slots = clause_rels;
       x->text = text;
+      x->rel_anonymous = r.var.empty();
+      x->to_anonymous = part.nodes[to].var.empty();
       x->children.push_back(std::move(op));
       op = std::move(x);
     }
