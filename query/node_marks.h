@@ -36,6 +36,7 @@ class NodeMarks {
     InsertNoGrow(key, val);
   }
   size_t size() const { return size_; }
+  size_t capacity() const { return slots_.size(); }
 
  private:
   struct Slot {

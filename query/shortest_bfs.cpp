@@ -61,6 +61,15 @@ struct Side {
     visits.push_back(Visit{root, 0, kNone});
     marks.Insert(root, 0);
   }
+  // Gives back the memory of a search far larger than usual (a thread keeps its Searcher).
+  void Trim(size_t max_nodes) {
+    if (marks.capacity() <= max_nodes) return;
+    marks = NodeMarks();
+    visits = std::vector<Visit>();
+    links = std::vector<Link>();
+    frontier = std::vector<uint32_t>();
+    next = std::vector<uint32_t>();
+  }
   void AddLink(uint32_t child, uint32_t parent, const AdjEntry& via) {
     links.push_back(Link{via, parent, visits[child].links});
     visits[child].links = static_cast<uint32_t>(links.size() - 1);
@@ -106,6 +115,13 @@ class Searcher {
       Emit(c, out);
       if (!spec.all && !out->empty()) return;
     }
+  }
+
+  void Trim() {
+    constexpr size_t kKeep = size_t{1} << 20;  // nodes' worth of tables kept between searches
+    a_.Trim(kKeep);
+    b_.Trim(kKeep);
+    if (rejected_.capacity() > kKeep) rejected_ = NodeMarks();
   }
 
  private:
@@ -283,7 +299,10 @@ void ShortestPaths(ExecState& st, const ShortestSearchSpec& spec, std::vector<QP
   shared.busy = true;
   struct Release {
     Searcher& s;
-    ~Release() { s.busy = false; }
+    ~Release() {
+      s.Trim();
+      s.busy = false;
+    }
   } release{shared};
   shared.Run(st, spec, out);
 }
