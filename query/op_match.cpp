@@ -28,6 +28,18 @@ bool PropsMatch(ExecState& st, const PropertyMap& props, const QMap& want) {
   return true;
 }
 
+// True when the node has every label, from the storage's label cache (no record read).
+bool HasAllLabels(ExecState& st, NodeId id, const std::vector<std::string>& labels) {
+  for (const auto& l : labels) {
+    TokenId t = st.Token(TokenKind::kLabel, l);
+    if (t == kNoToken) return false;
+    auto has = st.txn->HasLabel(id, t);
+    if (!has.ok()) ThrowStatus(has.status());
+    if (!*has) return false;
+  }
+  return true;
+}
+
 // NodeMatches from the storage's read caches (labels, integer columns) without reading the
 // record; nullopt when they cannot tell.
 std::optional<bool> CachedMatch(ExecState& st, NodeId id, const NodeCheck& check,
@@ -41,14 +53,7 @@ std::optional<bool> CachedMatch(ExecState& st, NodeId id, const NodeCheck& check
     if (!kind) return std::nullopt;
     if (*kind != IntPropKind::kInt || have != v.as_int()) return false;
   }
-  for (const auto& l : check.labels) {
-    TokenId t = st.Token(TokenKind::kLabel, l);
-    if (t == kNoToken) return false;
-    auto has = st.txn->HasLabel(id, t);
-    if (!has.ok()) ThrowStatus(has.status());
-    if (!*has) return false;
-  }
-  return true;
+  return HasAllLabels(st, id, check.labels);
 }
 
 bool RelUsed(const Row& row, const std::vector<int>& slots, EdgeId id) {
@@ -93,14 +98,7 @@ bool NodeMatches(ExecState& st, NodeId id, const NodeCheck& check, Row& /*row*/,
   if (check.labels.empty() && (!props || props->empty())) return true;
   if (!props || props->empty()) {
     // Labels only: the storage answers from its label cache without reading the record.
-    for (const auto& l : check.labels) {
-      TokenId t = st.Token(TokenKind::kLabel, l);
-      if (t == kNoToken) return false;
-      auto has = st.txn->HasLabel(id, t);
-      if (!has.ok()) ThrowStatus(has.status());
-      if (!*has) return false;
-    }
-    return true;
+    return HasAllLabels(st, id, check.labels);
   }
   if (auto cached = CachedMatch(st, id, check, *props)) return *cached;
   const NodeRecord* rec = st.NodeRaw(id);

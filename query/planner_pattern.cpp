@@ -292,34 +292,29 @@ std::unique_ptr<Op> Planner::PlanPart(std::unique_ptr<Op> op, const PatternPart&
       dir = dir == Direction::kOut ? Direction::kIn : dir == Direction::kIn ? Direction::kOut : dir;
     bool to_bound = bound.count(ps.nodes[to]) > 0;
     std::string text = RelText(r, name_of(from), name_of(to), leftwards);
+    // The fields a reachability search and a path enumeration share.
+    auto fill_var_length = [&](auto& v) {
+      v.from_slot = ps.nodes[from];
+      v.to_slot = ps.nodes[to];
+      v.to_bound = to_bound;
+      v.min_hops = r.min_hops;
+      v.max_hops = r.max_hops;
+      v.rel = RelSpec{r.types, dir, r.props};
+      if (!to_bound) v.to_check = NodeCheck{part.nodes[to].labels, part.nodes[to].props};
+      v.unique_rel_slots = clause_rels;
+      v.text = text;
+      v.children.push_back(std::move(op));
+    };
     if (CanReach(r, ps.path) && !matched_list_slots_.count(ps.rels[rel_index])) {
       auto v = std::make_unique<VarReachOp>();
-      v->from_slot = ps.nodes[from];
-      v->to_slot = ps.nodes[to];
-      v->to_bound = to_bound;
-      v->min_hops = r.min_hops;
-      v->max_hops = r.max_hops;
-      v->rel = RelSpec{r.types, dir, r.props};
-      if (!to_bound) v->to_check = NodeCheck{part.nodes[to].labels, part.nodes[to].props};
-      v->unique_rel_slots = clause_rels;
-      v->text = text;
-      v->children.push_back(std::move(op));
+      fill_var_length(*v);
       op = std::move(v);
     } else if (r.var_length) {
       auto v = std::make_unique<VarExpandOp>();
-      v->from_slot = ps.nodes[from];
       v->rel_slot = ps.rels[rel_index];
-      v->to_slot = ps.nodes[to];
       v->nodes_slot = ps.var_nodes[rel_index];
-      v->to_bound = to_bound;
       v->reversed = leftwards;
-      v->min_hops = r.min_hops;
-      v->max_hops = r.max_hops;
-      v->rel = RelSpec{r.types, dir, r.props};
-      if (!to_bound) v->to_check = NodeCheck{part.nodes[to].labels, part.nodes[to].props};
-      v->unique_rel_slots = clause_rels;
-      v->text = text;
-      v->children.push_back(std::move(op));
+      fill_var_length(*v);
       op = std::move(v);
     } else {
       auto x = std::make_unique<ExpandOp>();
