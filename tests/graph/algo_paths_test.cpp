@@ -89,12 +89,12 @@ TEST_CASE("k-hop lists nodes by depth then id", "[graph]") {
   CHECK(*r == want);
 }
 
-// Every simple path from a to b on the undirected simple graph, by (length, sequence).
-std::vector<std::vector<int>> AllSimplePaths(const RandomGraph& g, int a, int b) {
-  auto adj = g.Undirected();
+// Every simple path from a to b over the adjacency lists `adj` (no node twice), sorted by
+// (length, sequence): the brute-force reference for the path algorithms.
+std::vector<std::vector<int>> SimplePaths(const std::vector<std::vector<int>>& adj, int a, int b) {
   std::vector<std::vector<int>> out;
   std::vector<int> cur{a};
-  std::vector<bool> on(g.n, false);
+  std::vector<bool> on(adj.size(), false);
   on[a] = true;
   std::function<void(int)> dfs = [&](int v) {
     if (v == b) {
@@ -115,6 +115,11 @@ std::vector<std::vector<int>> AllSimplePaths(const RandomGraph& g, int a, int b)
     return x.size() != y.size() ? x.size() < y.size() : x < y;
   });
   return out;
+}
+
+// Every simple path from a to b on the undirected simple graph, by (length, sequence).
+std::vector<std::vector<int>> AllSimplePaths(const RandomGraph& g, int a, int b) {
+  return SimplePaths(g.Undirected(), a, b);
 }
 
 std::vector<NodeId> Ids(const std::vector<int>& vs) {
@@ -194,28 +199,7 @@ TEST_CASE("directed typed paths agree with brute-force enumeration on random gra
       for (int b = 1; b < n; b += 2) {
         INFO("seed " << seed << " a " << a << " b " << b);
         // Every directed simple LINK path a -> b by (length, sequence).
-        std::vector<std::vector<int>> ref;
-        std::vector<int> cur{a};
-        std::vector<bool> on(n, false);
-        on[a] = true;
-        std::function<void(int)> dfs = [&](int v) {
-          if (v == b) {
-            ref.push_back(cur);
-            return;
-          }
-          for (int w : g.link_out[v]) {
-            if (on[w]) continue;
-            on[w] = true;
-            cur.push_back(w);
-            dfs(w);
-            cur.pop_back();
-            on[w] = false;
-          }
-        };
-        dfs(a);
-        std::sort(ref.begin(), ref.end(), [](const auto& x, const auto& y) {
-          return x.size() != y.size() ? x.size() < y.size() : x < y;
-        });
+        std::vector<std::vector<int>> ref = SimplePaths(g.link_out, a, b);
         NodeId ia = RandomGraph::Id(a), ib = RandomGraph::Id(b);
         auto sp = ShortestPath(*g.snap, ia, ib, opt);
         REQUIRE(sp.ok());
