@@ -15,7 +15,8 @@ constexpr const char* kKeywords[] = {
     "REMOVE",  "DELETE",   "DETACH", "CALL",    "YIELD",    "EXPLAIN",  "PROFILE", "DISTINCT",
     "AS",      "AND",      "OR",     "XOR",     "NOT",      "IN",       "STARTS",  "ENDS",
     "CONTAINS", "IS",      "NULL",   "TRUE",    "FALSE",    "CASE",     "WHEN",    "THEN",
-    "ELSE",    "END",      "ASC",    "DESC",    "ANY",      "NONE",     "SINGLE",  "EXISTS"};
+    "ELSE",    "END",      "ASC",    "DESC",    "ANY",      "NONE",     "SINGLE",  "EXISTS",
+    "SHORTEST"};
 
 constexpr const char* kFunctions[] = {
     "shortestPath", "allShortestPaths", "count",   "collect",   "sum",        "avg",

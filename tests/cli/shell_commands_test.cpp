@@ -105,6 +105,7 @@ TEST_CASE("completion offers commands, modes, labels, types, keys, keywords and 
   CHECK(s.Complete("MATCH (n) RETURN n.na").candidates == V{"name"});
   CHECK(s.Complete("MATCH (n) ret").candidates == V{"return"});
   CHECK(s.Complete("OPT").candidates == V{"OPTIONAL"});
+  CHECK(s.Complete("MATCH p = (a)-[:CREDITED* SHO").candidates == V{"SHORTEST", "shortestPath"});
   auto quoted = s.Complete("MATCH (p {name: 'Florence W");
   CHECK(quoted.word == "Florence W");
   CHECK(quoted.candidates == V{"Florence Welch'"});
