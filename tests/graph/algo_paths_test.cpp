@@ -128,6 +128,22 @@ std::vector<NodeId> Ids(const std::vector<int>& vs) {
   return out;
 }
 
+// The paths of `ref` (sorted by length) as long as its first, as snapshot ids.
+std::vector<std::vector<NodeId>> ShortestOf(const std::vector<std::vector<int>>& ref) {
+  std::vector<std::vector<NodeId>> out;
+  for (const auto& p : ref) {
+    if (p.size() == ref[0].size()) out.push_back(Ids(p));
+  }
+  return out;
+}
+
+template <typename Paths>
+std::vector<std::vector<NodeId>> NodesOf(const Paths& paths) {
+  std::vector<std::vector<NodeId>> out;
+  for (const auto& p : paths) out.push_back(p.nodes);
+  return out;
+}
+
 TEST_CASE("path algorithms agree with brute-force enumeration on random graphs", "[graph]") {
   for (uint64_t seed = 1; seed <= 40; ++seed) {
     RandomGraph g = MakeRandomGraph(8, 12, seed);
@@ -142,15 +158,10 @@ TEST_CASE("path algorithms agree with brute-force enumeration on random graphs",
         REQUIRE(sp->has_value() == !ref.empty());
         if (ref.empty()) continue;
         CHECK((*sp)->nodes == Ids(ref[0]));
-        std::vector<std::vector<NodeId>> shortest;
-        for (const auto& p : ref) {
-          if (p.size() == ref[0].size()) shortest.push_back(Ids(p));
-        }
+        std::vector<std::vector<NodeId>> shortest = ShortestOf(ref);
         auto all = AllShortestPaths(*g.snap, ia, ib, {}, 1000);
         REQUIRE(all.ok());
-        std::vector<std::vector<NodeId>> got;
-        for (const auto& p : *all) got.push_back(p.nodes);
-        CHECK(got == shortest);
+        CHECK(NodesOf(*all) == shortest);
         auto k = KShortestPaths(*g.snap, ia, ib, 6, {});
         REQUIRE(k.ok());
         REQUIRE(k->size() == std::min<size_t>(6, ref.size()));
@@ -206,15 +217,10 @@ TEST_CASE("directed typed paths agree with brute-force enumeration on random gra
         REQUIRE(sp->has_value() == !ref.empty());
         if (ref.empty()) continue;
         CHECK((*sp)->nodes == Ids(ref[0]));
-        std::vector<std::vector<NodeId>> shortest;
-        for (const auto& p : ref) {
-          if (p.size() == ref[0].size()) shortest.push_back(Ids(p));
-        }
+        std::vector<std::vector<NodeId>> shortest = ShortestOf(ref);
         auto all = AllShortestPaths(*g.snap, ia, ib, opt, 1000);
         REQUIRE(all.ok());
-        std::vector<std::vector<NodeId>> got;
-        for (const auto& p : *all) got.push_back(p.nodes);
-        CHECK(got == shortest);
+        CHECK(NodesOf(*all) == shortest);
         // A limit keeps the first paths of the same order.
         auto two = AllShortestPaths(*g.snap, ia, ib, opt, 2);
         REQUIRE(two.ok());
