@@ -55,6 +55,7 @@ Result<import::NativeOptions> NativeOptionsFrom(const Flags& flags, Io& io) {
   LINER_ASSIGN_OR_RETURN(o.array_delimiter, OneChar(flags, "array-delimiter", ';'));
   o.bulk = !flags.Has("transactional");
   o.common.bulk = o.bulk;
+  o.timings = flags.Has("timings");
   return o;
 }
 
@@ -139,7 +140,7 @@ int CmdImport(const std::vector<std::string>& args, Io& io) {
   Flags flags("liner import");
   flags.Value("db").Value("format").Value("id-type").Value("nodes").Value("relationships");
   flags.Value("delimiter").Value("array-delimiter").Value("batch-writes").Value("cache-entries");
-  flags.Switch("skip-bad").Switch("transactional").Switch("quiet");
+  flags.Switch("skip-bad").Switch("transactional").Switch("quiet").Switch("timings");
   Status st = flags.Parse(args);
   if (st.ok() && !flags.Has("db")) st = Status::InvalidArgument("liner import: --db DIR is required");
   if (st.ok() && flags.positionals().empty() && flags.GetAll("nodes").empty() &&

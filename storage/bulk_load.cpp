@@ -149,6 +149,7 @@ class RocksBulkLoader final : public BulkLoader {
   }
 
   void TrustUniqueAgainstDatabase() override { trust_unique_ = true; }
+  void SetPhaseLog(PhaseLog* log) override { log_ = log; }
   Transaction& txn() override { return *guard_; }
   NodeId next_node_id() const override { return db_->NextNode(); }
   EdgeId next_edge_id() const override { return db_->NextEdge(); }
@@ -166,11 +167,13 @@ class RocksBulkLoader final : public BulkLoader {
   // ---- helpers ----
   std::string Path(Cf cf) const { return dir_ + "/cf" + std::to_string(cf) + ".sst"; }
   AsyncSstOut* Nodes() {
-    if (!nodes_) nodes_ = std::make_unique<AsyncSstOut>(db_, kCfNodes, Path(kCfNodes));
+    if (!nodes_) nodes_ = std::make_unique<AsyncSstOut>(db_, kCfNodes, Path(kCfNodes), log_,
+                                             "write node records (worker)");
     return nodes_.get();
   }
   AsyncSstOut* Edges() {
-    if (!edges_out_) edges_out_ = std::make_unique<AsyncSstOut>(db_, kCfEdges, Path(kCfEdges));
+    if (!edges_out_) edges_out_ = std::make_unique<AsyncSstOut>(db_, kCfEdges, Path(kCfEdges), log_,
+                                                  "write edge records (worker)");
     return edges_out_.get();
   }
 
@@ -188,10 +191,14 @@ class RocksBulkLoader final : public BulkLoader {
     job->rest = std::make_unique<SstOut>(db_, kCfIndex, dir_ + "/index-rest-" + gen + ".sst");
     std::vector<TokenId> labels = index_.AllLabels();
     IndexJob* j = job.get();
-    j->names_thread = std::thread(
-        [this, j, labels] { j->names_status = index_.WriteNames(j->names.get(), labels); });
-    j->rest_thread = std::thread(
-        [this, j, labels] { j->rest_status = index_.WriteLabelsAndValues(j->rest.get(), labels); });
+    j->names_thread = std::thread([this, j, labels] {
+      PhaseLog::Scope phase(log_, "index: sort and write names");
+      j->names_status = index_.WriteNames(j->names.get(), labels);
+    });
+    j->rest_thread = std::thread([this, j, labels] {
+      PhaseLog::Scope phase(log_, "index: sort and write labels, values");
+      j->rest_status = index_.WriteLabelsAndValues(j->rest.get(), labels);
+    });
     index_job_ = std::move(job);
   }
   void JoinIndexJob() {
@@ -446,31 +453,52 @@ class RocksBulkLoader final : public BulkLoader {
         out_upper(db_, kCfOut, Path(kCfOut) + ".upper"),
         in_upper(db_, kCfIn, Path(kCfIn) + ".upper"), meta_sst(db_, kCfMeta, Path(kCfMeta));
     // The index first, so its memory is free before the adjacency's is taken.
-    JoinIndexJob();
+    {
+      PhaseLog::Scope phase(log_, "commit: wait for the index writers");
+      JoinIndexJob();
+    }
     LINER_RETURN_IF_ERROR(index_job_->names_status);
     LINER_RETURN_IF_ERROR(index_job_->rest_status);
     index_.Release();
     // Both directions sorted (two threads), the edge list freed, then four files written.
     SortedAdj out_adj, in_adj;
     {
-      std::thread t([&] { out_adj = SortAdjacency(true); });
-      in_adj = SortAdjacency(false);
+      std::thread t([&] {
+        PhaseLog::Scope phase(log_, "adjacency: sort out");
+        out_adj = SortAdjacency(true);
+      });
+      {
+        PhaseLog::Scope phase(log_, "adjacency: sort in");
+        in_adj = SortAdjacency(false);
+      }
       t.join();
     }
     std::vector<EdgeEnds>().swap(edges_);
     Status st[4];
     {
       const uint64_t out_split = SplitBucket(out_adj), in_split = SplitBucket(in_adj);
-      std::thread t0([&] { st[0] = WriteAdjacency(out_adj, 0, out_split, &out_lower); });
-      std::thread t1(
-          [&] { st[1] = WriteAdjacency(out_adj, out_split, out_adj.range, &out_upper); });
-      std::thread t2([&] { st[2] = WriteAdjacency(in_adj, 0, in_split, &in_lower); });
-      st[3] = WriteAdjacency(in_adj, in_split, in_adj.range, &in_upper);
+      std::thread t0([&] {
+        PhaseLog::Scope phase(log_, "adjacency: write out, lower half");
+        st[0] = WriteAdjacency(out_adj, 0, out_split, &out_lower);
+      });
+      std::thread t1([&] {
+        PhaseLog::Scope phase(log_, "adjacency: write out, upper half");
+        st[1] = WriteAdjacency(out_adj, out_split, out_adj.range, &out_upper);
+      });
+      std::thread t2([&] {
+        PhaseLog::Scope phase(log_, "adjacency: write in, lower half");
+        st[2] = WriteAdjacency(in_adj, 0, in_split, &in_lower);
+      });
+      {
+        PhaseLog::Scope phase(log_, "adjacency: write in, upper half");
+        st[3] = WriteAdjacency(in_adj, in_split, in_adj.range, &in_upper);
+      }
       t0.join();
       t1.join();
       t2.join();
     }
     for (const Status& s : st) LINER_RETURN_IF_ERROR(s);
+    auto finish_phase = std::make_unique<PhaseLog::Scope>(log_, "commit: meta, finish files");
     LINER_RETURN_IF_ERROR(WriteMeta(&meta_sst));
     // One ingestion argument per column family, its files in key order (they do not overlap).
     std::map<Cf, rocksdb::IngestExternalFileArg> by_cf;
@@ -494,7 +522,9 @@ class RocksBulkLoader final : public BulkLoader {
     }
     std::vector<rocksdb::IngestExternalFileArg> args;
     for (auto& [cf, arg] : by_cf) args.push_back(std::move(arg));
+    finish_phase.reset();
     if (args.empty()) return Status::OK();
+    PhaseLog::Scope ingest_phase(log_, "commit: ingest");
     LINER_RETURN_IF_ERROR(FromRocks(db_->db()->IngestExternalFiles(args), "ingest"));
     // The files are in; bring the in-memory tokens, counts and generation in step (this
     // rewrites the same counts and sequences).
@@ -525,6 +555,7 @@ class RocksBulkLoader final : public BulkLoader {
   std::string dir_;
   bool finished_ = false;
   bool trust_unique_ = false;
+  PhaseLog* log_ = nullptr;
   std::unique_ptr<AsyncSstOut> nodes_, edges_out_;
   RocksDatabase::Delta delta_;
   std::vector<char> special_;  // by property key token: 'K' name, 'X' indexed, 'U' unique

@@ -24,6 +24,7 @@
 #include <string_view>
 #include <vector>
 
+#include "storage/bulk_timing.h"
 #include "storage/database.h"
 
 namespace liner {
@@ -58,6 +59,9 @@ class BulkLoader {
   // A hint: about this many more nodes and edges will be added (lets the loader size its
   // buffers once instead of growing them; an overestimate costs address space, not memory).
   virtual void Reserve(uint64_t nodes, uint64_t edges) = 0;
+  // Records the loader's phases (writer threads, sorts, ingestion) in `log`, which must
+  // outlive the loader; null (the default) records nothing.
+  virtual void SetPhaseLog(PhaseLog* /*log*/) {}
   // Commits txn()'s writes, then sorts, writes and ingests everything. The loader is finished
   // afterwards, whatever the result.
   virtual Status Commit() = 0;

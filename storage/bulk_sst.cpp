@@ -45,10 +45,14 @@ Result<bool> SstOut::Finish() {
   return entries_ > 0;
 }
 
-AsyncSstOut::AsyncSstOut(RocksDatabase* db, Cf cf, std::string path)
-    : sst_(db, cf, std::move(path)) {
+AsyncSstOut::AsyncSstOut(RocksDatabase* db, Cf cf, std::string path, PhaseLog* log,
+                         std::string name)
+    : sst_(db, cf, std::move(path)), log_(log), name_(std::move(name)) {
   chunk_.reserve(kChunkBytes + 4096);
-  worker_ = std::thread([this] { Work(); });
+  worker_ = std::thread([this] {
+    PhaseLog::Scope phase(log_, name_);
+    Work();
+  });
 }
 
 AsyncSstOut::~AsyncSstOut() {

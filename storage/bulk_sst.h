@@ -21,6 +21,7 @@
 #include <thread>
 #include <vector>
 
+#include "storage/bulk_timing.h"
 #include "storage/rocks_db.h"
 
 namespace liner::bulk {
@@ -45,7 +46,9 @@ class SstOut {
 
 class AsyncSstOut {
  public:
-  AsyncSstOut(RocksDatabase* db, Cf cf, std::string path);
+  // `log` (may be null) gets the worker's phase, named `name`, when it ends.
+  AsyncSstOut(RocksDatabase* db, Cf cf, std::string path, PhaseLog* log = nullptr,
+              std::string name = "");
   ~AsyncSstOut();
   AsyncSstOut(const AsyncSstOut&) = delete;
   AsyncSstOut& operator=(const AsyncSstOut&) = delete;
@@ -73,6 +76,8 @@ class AsyncSstOut {
   void Work();
 
   SstOut sst_;
+  PhaseLog* log_;
+  std::string name_;
   std::string chunk_;
   std::mutex mu_;
   std::condition_variable cv_;

@@ -181,15 +181,36 @@ Result<ImportSummary> ImportNative(Database& db, const std::vector<NativeInput>&
     return n;
   };
   imp.Reserve(bytes(nodes) / 8, bytes(rels) / 8);
-  for (const auto* in : nodes) LINER_RETURN_IF_ERROR(ImportCsvNodes(imp, *in));
-  for (const auto* in : jsonl) {
-    for (const auto& f : in->files) LINER_RETURN_IF_ERROR(ImportJsonl(imp, f, false));
+  auto phase = [&](const std::string& what, const std::string& file) {
+    return PhaseLog::Scope(imp.phases(), what + fs::path(file).filename().string());
+  };
+  for (const auto* in : nodes) {
+    auto p = phase("parse nodes: ", in->files.back());
+    LINER_RETURN_IF_ERROR(ImportCsvNodes(imp, *in));
   }
-  for (const auto* in : rels) LINER_RETURN_IF_ERROR(ImportCsvRelationships(imp, *in));
   for (const auto* in : jsonl) {
-    for (const auto& f : in->files) LINER_RETURN_IF_ERROR(ImportJsonl(imp, f, true));
+    for (const auto& f : in->files) {
+      auto p = phase("parse JSONL nodes: ", f);
+      LINER_RETURN_IF_ERROR(ImportJsonl(imp, f, false));
+    }
   }
-  LINER_RETURN_IF_ERROR(imp.Commit());
+  for (const auto* in : rels) {
+    auto p = phase("parse relationships: ", in->files.back());
+    LINER_RETURN_IF_ERROR(ImportCsvRelationships(imp, *in));
+  }
+  for (const auto* in : jsonl) {
+    for (const auto& f : in->files) {
+      auto p = phase("parse JSONL relationships: ", f);
+      LINER_RETURN_IF_ERROR(ImportJsonl(imp, f, true));
+    }
+  }
+  {
+    auto p = phase("commit (main thread)", "");
+    LINER_RETURN_IF_ERROR(imp.Commit());
+  }
+  if (imp.phases() && options.common.progress) {
+    *options.common.progress << "phases (--timings):\n" << imp.phases()->Report();
+  }
   ImportSummary summary = std::move(imp.summary());
   summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   return summary;

@@ -27,6 +27,9 @@ struct NativeOptions {
   char array_delimiter = ';';
   // Sorted SST files ingested at the end (fast) instead of one write transaction.
   bool bulk = true;
+  // Print the wall and CPU time of every phase (parsing, writer threads, sorts, ingestion) to
+  // common.progress at the end (`liner import --timings`).
+  bool timings = false;
 };
 
 // One --nodes / --relationships argument, or one file given by path.

@@ -36,7 +36,14 @@ class IdSpace {
 class NativeImporter {
  public:
   NativeImporter(std::unique_ptr<GraphSink> sink, const NativeOptions& options)
-      : sink_(std::move(sink)), options_(options) {}
+      : sink_(std::move(sink)), options_(options) {
+    if (options_.timings) {
+      phases_ = std::make_unique<PhaseLog>();
+      sink_->SetPhaseLog(phases_.get());
+    }
+  }
+  // The phase log of --timings (null without it).
+  PhaseLog* phases() { return phases_.get(); }
 
   const NativeOptions& options() const { return options_; }
   ImportSummary& summary() { return summary_; }
@@ -65,6 +72,7 @@ class NativeImporter {
   Result<TokenId> CachedToken(TokenKind kind, std::string_view name,
                               std::unordered_map<std::string, TokenId>* cache);
 
+  std::unique_ptr<PhaseLog> phases_;  // declared first: the sink's threads record into it
   std::unique_ptr<GraphSink> sink_;
   NativeOptions options_;
   ImportSummary summary_;

@@ -82,6 +82,7 @@ class BulkSink final : public GraphSink {
   }
   Status Commit() override { return loader_->Commit(); }
   void Reserve(uint64_t nodes, uint64_t edges) override { loader_->Reserve(nodes, edges); }
+  void SetPhaseLog(PhaseLog* log) override { loader_->SetPhaseLog(log); }
 
  private:
   std::unique_ptr<BulkLoader> loader_;

@@ -16,6 +16,7 @@
 #include <string_view>
 #include <vector>
 
+#include "storage/bulk_timing.h"
 #include "storage/database.h"
 
 namespace liner::import {
@@ -30,6 +31,8 @@ class GraphSink {
   virtual Status Commit() = 0;
   // A sizing hint: about this many more nodes and edges will follow.
   virtual void Reserve(uint64_t /*nodes*/, uint64_t /*edges*/) {}
+  // Where the sink records its phases (`liner import --timings`); null records nothing.
+  virtual void SetPhaseLog(PhaseLog* /*log*/) {}
   // Whether the last AddNode/AddEdge found the node or edge already in the database and reused
   // it instead of adding one (incremental imports are idempotent).
   virtual bool last_existed() const { return false; }

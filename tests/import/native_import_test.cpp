@@ -371,3 +371,29 @@ TEST_CASE("a node's name, title and aliases are indexed once each, even when the
   CHECK(txn->FindByName(person, "alan maman").size() == 1);
   CHECK(txn->FindByName(kNoToken, "the alchemist").size() == 1);
 }
+
+TEST_CASE("timings report each parsing phase and the bulk loader's sort, write and ingest phases",
+          "[import]") {
+  TempDir d;
+  BenchFiles files(d);
+  auto db = OpenDb(d);
+  std::ostringstream err;
+  NativeOptions o = Options(true);
+  o.timings = true;
+  o.common.progress = &err;
+  REQUIRE(ImportNative(*db, files.inputs, o).ok());
+  std::string report = err.str();
+  CHECK_THAT(report, Catch::Contains("parse nodes: p.csv") &&
+                         Catch::Contains("parse relationships: c.csv") &&
+                         Catch::Contains("adjacency: sort out") &&
+                         Catch::Contains("adjacency: write in, upper half") &&
+                         Catch::Contains("commit: ingest") &&
+                         Catch::Contains("CPU of all phases"));
+  std::ostringstream quiet;
+  o.timings = false;
+  o.common.progress = &quiet;
+  TempDir d2;
+  auto db2 = OpenDb(d2);
+  REQUIRE(ImportNative(*db2, files.inputs, o).ok());
+  CHECK(quiet.str().find("phases") == std::string::npos);
+}
