@@ -3,7 +3,6 @@
 
 #include <algorithm>
 #include <cctype>
-#include <charconv>
 #include <filesystem>
 #include <ostream>
 
@@ -40,14 +39,28 @@ uint64_t HashValue(uint64_t h, const Value& v) {
   return h;
 }
 
-}  // namespace
-
-size_t Resolver::EdgeKeyHash::operator()(const EdgeKey& k) const {
-  uint64_t h = Mix(Mix(Mix(0xC0FFEE, k.src), k.dst), k.type_and_values);
-  // A final avalanche (splitmix64), so the Bloom filter's probes see well-spread bits.
+// A final avalanche (splitmix64): the maps' slots and the Bloom filter's probes take bits
+// from both ends of a hash. Never 0 (the maps' empty slot).
+uint64_t Finish(uint64_t h) {
   h = (h ^ (h >> 30)) * 0xBF58476D1CE4E5B9ull;
   h = (h ^ (h >> 27)) * 0x94D049BB133111EBull;
-  return static_cast<size_t>(h ^ (h >> 31));
+  h ^= h >> 31;
+  return h == 0 ? 1 : h;
+}
+
+}  // namespace
+
+uint64_t Resolver::EdgeHash(NodeId src, NodeId dst, uint64_t type_and_values) {
+  return Finish(Mix(Mix(Mix(0xC0FFEE, src), dst), type_and_values));
+}
+
+uint64_t Resolver::NameHash(const std::string& kind, std::string_view key) {
+  return Finish(HashText(HashText(0x4A3E, kind), key));
+}
+
+uint64_t Resolver::IdHash(const NodeSpec& spec) {
+  uint64_t h = HashText(HashText(0x1D, Kind(spec.label)), spec.id_key);
+  return Finish(HashValue(h, spec.id_value));
 }
 
 void AddProp(Props& props, std::string key, Value value) {
@@ -79,23 +92,6 @@ const std::string& Resolver::Kind(const std::string& label) {
   return label == "Group" ? *kPerson : label;
 }
 
-std::string Resolver::IdKey(const NodeSpec& spec) const {
-  const std::string& kind = Kind(spec.label);
-  std::string k;
-  k.reserve(kind.size() + spec.id_key.size() + 24);
-  k.append(kind).push_back('\0');
-  k.append(spec.id_key).push_back('\0');
-  k.push_back(static_cast<char>('0' + static_cast<int>(spec.id_value.type())));
-  if (spec.id_value.is_int()) {
-    char buf[24];
-    auto [end, ec] = std::to_chars(buf, buf + sizeof buf, spec.id_value.as_int());
-    k.append(buf, end);
-  } else {
-    k.append(spec.id_value.ToString());
-  }
-  return k;
-}
-
 Result<TokenId> Resolver::Token(TokenKind kind, std::string_view name) {
   auto& cache = tokens_[static_cast<int>(kind)];
   auto it = cache.find(name);
@@ -123,10 +119,9 @@ Result<std::vector<NodeId>> Resolver::NameCandidates(const std::string& label,
   std::vector<NodeId> out;
   const std::string key = Key(name);
   if (key.empty()) return out;
-  const std::string kind_key = Kind(label) + '\0' + key;
-  auto mem = names_.find(kind_key);
-  if (mem != names_.end()) out.push_back(mem->second);
-  if (empty_labels_.count(label) && (caches_complete_ || !seen_.MaybeContains(kind_key))) {
+  const uint64_t name_hash = NameHash(Kind(label), key);
+  if (const uint64_t* mem = names_.Find(name_hash)) out.push_back(*mem);
+  if (empty_labels_.count(label) && (caches_complete_ || !seen_.MaybeContainsHash(name_hash))) {
     return out;
   }
   LINER_ASSIGN_OR_RETURN(TokenId label_tok, Token(TokenKind::kLabel, label));
@@ -182,21 +177,20 @@ bool Resolver::Conflicts(const NodeRecord& node, const NodeSpec& spec) {
   return true;
 }
 
-void Resolver::Remember(const NodeSpec& spec, const std::string& id_key, NodeId id) {
-  if (!id_key.empty()) {
-    seen_.Add(id_key);
-    ids_.try_emplace(id_key, id);
+void Resolver::Remember(const NodeSpec& spec, uint64_t id_hash, NodeId id) {
+  if (id_hash != 0) {
+    seen_.AddHash(id_hash);
+    ids_.Insert(id_hash, id);
   }
   if (!spec.match_by_name) return;
   // Under the kind (Person for Group too): a credit rarely knows which of the two it names.
-  std::string k;
+  const std::string& kind = Kind(spec.label);
   auto remember = [&](const std::string& name) {
     const std::string& key = Key(name);
     if (key.empty()) return;
-    k.assign(Kind(spec.label)).push_back('\0');
-    k += key;
-    seen_.Add(k);
-    names_.try_emplace(k, id);
+    const uint64_t h = NameHash(kind, key);
+    seen_.AddHash(h);
+    names_.Insert(h, id);
   };
   remember(spec.name);
   for (const auto& alias : spec.aliases) remember(alias);
@@ -225,24 +219,23 @@ uint64_t Resolver::Fingerprint(const NodeSpec& spec, NodeId id) {
   for (const auto& a : spec.aliases) h = HashText(h, a);
   h = Mix(h, spec.aliases.size());
   for (const auto& [k, v] : spec.props) h = HashValue(HashText(h, k), v);
-  return Mix(h, spec.props.size());
+  return Finish(Mix(h, spec.props.size()));
 }
 
 Result<NodeId> Resolver::Resolve(const NodeSpec& spec) {
   const std::vector<std::string>& labels = KindLabels(spec.label);
-  // The key of the node's id in ids_ and seen_ ("" without an id), built once.
-  const std::string id_key =
-      !spec.id_key.empty() && !spec.id_value.is_null() ? IdKey(spec) : std::string();
+  // The key of the node's id in ids_ and seen_ (0 without an id), computed once.
+  const uint64_t id_hash = !spec.id_key.empty() && !spec.id_value.is_null() ? IdHash(spec) : 0;
   const bool in_db =
-      InDatabase(labels) || (!caches_complete_ && !id_key.empty() && seen_.MaybeContains(id_key));
-  if (!id_key.empty()) {
-    if (auto it = ids_.find(id_key); it != ids_.end()) {
+      InDatabase(labels) || (!caches_complete_ && id_hash != 0 && seen_.MaybeContainsHash(id_hash));
+  if (id_hash != 0) {
+    if (const uint64_t* known = ids_.Find(id_hash)) {
       // A record this import already applied to the node (an artist credited on many
       // releases) changes nothing a second time: skip reading and comparing the node.
-      const NodeId id = it->second;
-      if (!applied_.insert(Fingerprint(spec, id)).second) return id;
+      const NodeId id = *known;
+      if (!applied_.Insert(Fingerprint(spec, id), 0)) return id;
       LINER_RETURN_IF_ERROR(Update(id, spec, /*by_id=*/true));
-      Remember(spec, /*id_key=*/"", id);  // the id is remembered already (and `it` may dangle)
+      Remember(spec, /*id_hash=*/0, id);  // the id is remembered already
       return id;
     }
   }
@@ -254,7 +247,7 @@ Result<NodeId> Resolver::Resolve(const NodeSpec& spec) {
       if (found && !found->empty()) {
         NodeId id = found->front();
         LINER_RETURN_IF_ERROR(Update(id, spec, /*by_id=*/true));
-        Remember(spec, id_key, id);
+        Remember(spec, id_hash, id);
         return id;
       }
     }
@@ -266,7 +259,7 @@ Result<NodeId> Resolver::Resolve(const NodeSpec& spec) {
         LINER_ASSIGN_OR_RETURN(auto rec, batches_.GetNode(id));
         if (!rec || Conflicts(*rec, spec)) continue;
         LINER_RETURN_IF_ERROR(Update(id, spec, /*by_id=*/false));
-        Remember(spec, id_key, id);
+        Remember(spec, id_hash, id);
         return id;
       }
     }
@@ -290,7 +283,7 @@ Result<NodeId> Resolver::Resolve(const NodeSpec& spec) {
   for (const auto& [k, v] : spec.props) LINER_RETURN_IF_ERROR(set(k, v));
   LINER_ASSIGN_OR_RETURN(NodeId id, batches_.CreateNode({label_tok}, std::move(props)));
   ++summary_.nodes_added[spec.label];
-  Remember(spec, id_key, id);
+  Remember(spec, id_hash, id);
   return id;
 }
 
@@ -389,10 +382,9 @@ Status Resolver::Link(NodeId src, NodeId dst, std::string_view type, Props props
     const Value* v = map.Get(t);
     values = v ? HashValue(Mix(values, t), *v) : Mix(values, 0xAB5E);
   }
-  EdgeKey k{src, dst, values};
-  const uint64_t seen_hash = EdgeKeyHash{}(k);
-  if (auto it = fresh_edges_.find(k); it != fresh_edges_.end()) {
-    LINER_ASSIGN_OR_RETURN(auto edge, batches_.GetEdge(it->second));
+  const uint64_t edge_hash = EdgeHash(src, dst, values);
+  if (const uint64_t* known = fresh_edges_.Find(edge_hash)) {
+    LINER_ASSIGN_OR_RETURN(auto edge, batches_.GetEdge(*known));
     if (!edge) return Status::Internal("edge written by this import vanished");
     PropertyMap merged = edge->props;
     for (const auto& [k2, v] : map.entries()) {
@@ -404,14 +396,14 @@ Status Resolver::Link(NodeId src, NodeId dst, std::string_view type, Props props
   }
   auto create = [&]() -> Status {
     LINER_ASSIGN_OR_RETURN(EdgeId e, batches_.CreateEdge(src, dst, type_tok, std::move(map)));
-    seen_.AddHash(seen_hash);
-    fresh_edges_.emplace(k, e);
+    seen_.AddHash(edge_hash);
+    fresh_edges_.Insert(edge_hash, e);
     ++summary_.edges_added[std::string(type)];
     return Status::OK();
   };
   // An edge touching a node created by this import can only be one this import wrote: unless
   // the maps were dropped and the filter has seen its key, it is new.
-  if ((Fresh(src) || Fresh(dst)) && (caches_complete_ || !seen_.MaybeContainsHash(seen_hash))) {
+  if ((Fresh(src) || Fresh(dst)) && (caches_complete_ || !seen_.MaybeContainsHash(edge_hash))) {
     return create();
   }
   // Credits fan in to a song (few per song); other edges fan out from few per source node.
@@ -462,12 +454,12 @@ Result<bool> Resolver::RecordDone() {
 void Resolver::DropCaches() {
   // Everything the maps knew is in the database (committed or in the open batch), where the
   // indexes find it: from now on keys seen_ may know are looked up there.
-  names_ = {};
-  ids_ = {};
-  fresh_edges_ = {};
+  names_.Clear();
+  ids_.Clear();
+  fresh_edges_.Clear();
+  applied_.Clear();
   touched_nodes_ = {};
   touched_edges_ = {};
-  applied_ = {};
   caches_complete_ = false;
 }
 
