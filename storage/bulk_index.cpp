@@ -6,6 +6,38 @@
 
 namespace liner::bulk {
 
+namespace {
+
+// Sorts [first, last). Entries usually arrive as a few ascending runs (the ids of each input
+// file in file order): those are merged, in O(n log runs); otherwise a plain sort.
+template <typename T, typename Less>
+void SortRuns(T* first, T* last, Less less) {
+  constexpr size_t kMaxRuns = 64;
+  std::vector<T*> bounds{first};
+  for (T* it = first; it + 1 < last; ++it) {
+    if (less(it[1], it[0])) {
+      bounds.push_back(it + 1);
+      if (bounds.size() > kMaxRuns) {
+        std::sort(first, last, less);
+        return;
+      }
+    }
+  }
+  bounds.push_back(last);
+  while (bounds.size() > 2) {
+    std::vector<T*> merged{bounds[0]};
+    size_t i = 0;
+    for (; i + 2 < bounds.size(); i += 2) {
+      std::inplace_merge(bounds[i], bounds[i + 1], bounds[i + 2], less);
+      merged.push_back(bounds[i + 2]);
+    }
+    if (i + 1 < bounds.size()) merged.push_back(bounds[i + 1]);
+    bounds.swap(merged);
+  }
+}
+
+}  // namespace
+
 uint32_t BulkIndex::LabelSet(const std::vector<TokenId>& labels) {
   if (last_set_ != UINT32_MAX && sets_[last_set_] == labels) return last_set_;
   auto [it, added] = set_ids_.emplace(labels, static_cast<uint32_t>(sets_.size()));
@@ -60,7 +92,7 @@ std::vector<TokenId> BulkIndex::AllLabels() const {
 // sorting before every longer name it is a prefix of (0x00 is below any name byte).
 Status BulkIndex::WriteNames(SstOut* sst, const std::vector<TokenId>& all_labels) {
   // Names hold no 0x00 byte, so equal heads mean equal names when both fit in the head.
-  std::sort(names_.begin(), names_.end(), [&](const NameEntry& a, const NameEntry& b) {
+  SortRuns(names_.begin(), names_.end(), [&](const NameEntry& a, const NameEntry& b) {
     if (a.head[0] != b.head[0]) return a.head[0] < b.head[0];
     if (a.head[1] != b.head[1]) return a.head[1] < b.head[1];
     if (a.size > 16 || b.size > 16) {
@@ -103,7 +135,7 @@ Status BulkIndex::WriteLabelsAndValues(SstOut* sst, const std::vector<TokenId>& 
       LINER_RETURN_IF_ERROR(sst->Put(key, ""));
     }
   }
-  std::sort(values_.begin(), values_.end(), [&](const ValueEntry& a, const ValueEntry& b) {
+  SortRuns(values_.begin(), values_.end(), [&](const ValueEntry& a, const ValueEntry& b) {
     if (a.key != b.key) return a.key < b.key;
     if (a.tag != b.tag)
       return static_cast<unsigned char>(a.tag) < static_cast<unsigned char>(b.tag);

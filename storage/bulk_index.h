@@ -14,6 +14,7 @@
 #include <string_view>
 #include <vector>
 
+#include "storage/bulk_memory.h"
 #include "storage/bulk_sst.h"
 
 namespace liner::bulk {
@@ -37,8 +38,8 @@ class BulkIndex {
 
   // Frees the entries once they are written (the label sets stay).
   void Release() {
-    std::vector<NameEntry>().swap(names_);
-    std::vector<ValueEntry>().swap(values_);
+    names_.release();
+    values_.release();
     std::string().swap(text_);
     label_nodes_.clear();
   }
@@ -77,10 +78,10 @@ class BulkIndex {
   std::vector<std::vector<TokenId>> sets_;
   std::map<std::vector<TokenId>, uint32_t> set_ids_;
   uint32_t last_set_ = UINT32_MAX;
-  std::map<TokenId, std::vector<NodeId>> label_nodes_;
+  std::map<TokenId, HugeArray<NodeId>> label_nodes_;
   std::string text_;
-  std::vector<NameEntry> names_;
-  std::vector<ValueEntry> values_;
+  HugeArray<NameEntry> names_;
+  HugeArray<ValueEntry> values_;
 };
 
 }  // namespace liner::bulk

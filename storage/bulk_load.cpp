@@ -17,6 +17,7 @@
 
 #include "storage/bulk_encode.h"
 #include "storage/bulk_index.h"
+#include "storage/bulk_memory.h"
 #include "storage/bulk_sst.h"
 #include "storage/codec.h"
 #include "storage/key_codec.h"
@@ -278,8 +279,8 @@ class RocksBulkLoader final : public BulkLoader {
     bool out = true;
     NodeId lo = 0;
     uint64_t range = 0;
-    std::vector<uint32_t> start;
-    std::vector<Adj> adj;
+    bulk::HugeArray<uint32_t> start;
+    bulk::HugeArray<Adj> adj;
     std::vector<std::pair<NodeId, Adj>> sparse;
   };
   SortedAdj SortAdjacency(bool out) const {
@@ -306,11 +307,13 @@ class RocksBulkLoader final : public BulkLoader {
       return s;
     }
     s.range = hi - lo + 1;
-    s.start.assign(s.range + 1, 0);
+    s.start.resize(s.range + 1);  // fresh pages: zero
     for (const auto& e : edges_) ++s.start[(out ? e.src : e.dst) - lo + 1];
     for (uint64_t i = 1; i <= s.range; ++i) s.start[i] += s.start[i - 1];
     s.adj.resize(edges_.size());
-    std::vector<uint32_t> fill(s.start.begin(), s.start.end() - 1);
+    bulk::HugeArray<uint32_t> fill;
+    fill.resize(s.range);
+    std::memcpy(fill.data(), s.start.data(), s.range * sizeof(uint32_t));
     for (size_t i = 0; i < edges_.size(); ++i) {
       const auto& e = edges_[i];
       uint64_t b = (out ? e.src : e.dst) - lo;
@@ -473,7 +476,7 @@ class RocksBulkLoader final : public BulkLoader {
       }
       t.join();
     }
-    std::vector<EdgeEnds>().swap(edges_);
+    edges_.release();
     Status st[4];
     {
       const uint64_t out_split = SplitBucket(out_adj), in_split = SplitBucket(in_adj);
@@ -563,7 +566,7 @@ class RocksBulkLoader final : public BulkLoader {
   EdgeId first_edge_ = 0, last_edge_ = 0;
   std::vector<uint64_t> set_counts_;   // nodes per label set of index_
   std::vector<uint64_t> type_counts_;  // edges per type token
-  std::vector<EdgeEnds> edges_;
+  bulk::HugeArray<EdgeEnds> edges_;
   BulkIndex index_;
   std::unique_ptr<IndexJob> index_job_;
   int index_generation_ = 0;

@@ -18,12 +18,19 @@ rocksdb::Options BulkOptions(RocksDatabase* db, Cf cf) {
   return o;
 }
 
+// Writeback starts every few MiB while a file is written instead of all at its final fsync.
+rocksdb::EnvOptions BulkEnvOptions() {
+  rocksdb::EnvOptions e;
+  e.bytes_per_sync = 4 << 20;
+  return e;
+}
+
 }  // namespace
 
 SstOut::SstOut(RocksDatabase* db, Cf cf, std::string path)
     : options_(BulkOptions(db, cf)),
       // Keep written pages cached: the file is ingested (linked) right after it is written.
-      writer_(rocksdb::EnvOptions(), options_, db->cf(cf), /*invalidate_page_cache=*/false),
+      writer_(BulkEnvOptions(), options_, db->cf(cf), /*invalidate_page_cache=*/false),
       cf_(cf),
       path_(std::move(path)) {}
 
