@@ -10,14 +10,10 @@
 namespace liner::import {
 namespace {
 
-// Undo-log entry kinds.
-constexpr char kNodeCreated = 'n';
-constexpr char kEdgeCreated = 'e';
-constexpr char kNodeBefore = 'N';
-constexpr char kEdgeBefore = 'E';
-
-// Writes per undo transaction when rolling back.
-constexpr uint64_t kUndoBatch = 20000;
+using undo_log::kEdgeBefore;
+using undo_log::kEdgeCreated;
+using undo_log::kNodeBefore;
+using undo_log::kNodeCreated;
 
 void PutU32(std::string* out, uint32_t v) { out->append(reinterpret_cast<const char*>(&v), 4); }
 void PutU64(std::string* out, uint64_t v) { out->append(reinterpret_cast<const char*>(&v), 8); }
@@ -243,70 +239,6 @@ Status ImportBatches::Fail(Status cause) {
   return cause.WithContext("undoing the " + std::to_string(batches_) +
                            " batches already committed failed (" + undo.message() +
                            "; the database holds part of the import) after");
-}
-
-Status ImportBatches::Undo() {
-  // The current transaction is finished (committed or rolled back): undo in new ones.
-  if (!log_) return Status::OK();
-  if (std::fflush(log_) != 0) return Status::IOError("cannot flush the import's undo log");
-  LINER_ASSIGN_OR_RETURN(auto txn, db_.Begin());
-  uint64_t ops = 0;
-  auto ignore_missing = [](Status st) { return st.code() == Status::Code::kNotFound ? Status::OK() : st; };
-  int64_t end = static_cast<int64_t>(log_bytes_);
-  std::string entry;
-  while (end > 0) {
-    uint32_t len = 0;
-    if (fseeko(log_, end - 4, SEEK_SET) != 0 || std::fread(&len, 4, 1, log_) != 1 ||
-        len < 13 || static_cast<int64_t>(len) + 4 > end) {
-      return Status::IOError("the import's undo log is damaged");
-    }
-    entry.resize(len);
-    if (fseeko(log_, end - 4 - len, SEEK_SET) != 0 ||
-        std::fread(entry.data(), 1, len, log_) != len) {
-      return Status::IOError("cannot read the import's undo log");
-    }
-    end -= 4 + static_cast<int64_t>(len);
-    const char kind = entry[0];
-    uint64_t id = 0;
-    std::memcpy(&id, entry.data() + 1, 8);
-    std::string_view payload(entry.data() + 13, len - 13);
-    switch (kind) {
-      case kEdgeCreated:
-        LINER_RETURN_IF_ERROR(ignore_missing(txn->DeleteEdge(id)));
-        break;
-      case kNodeCreated:
-        LINER_RETURN_IF_ERROR(ignore_missing(txn->DeleteNode(id, /*detach=*/true)));
-        break;
-      case kNodeBefore: {
-        LINER_ASSIGN_OR_RETURN(NodeRecord before, codec::DecodeNode(id, payload));
-        LINER_ASSIGN_OR_RETURN(auto now, txn->GetNode(id));
-        if (!now) break;
-        for (TokenId l : now->labels) {
-          if (!before.HasLabel(l)) LINER_RETURN_IF_ERROR(txn->RemoveLabel(id, l));
-        }
-        for (TokenId l : before.labels) {
-          if (!now->HasLabel(l)) LINER_RETURN_IF_ERROR(txn->AddLabel(id, l));
-        }
-        if (!(now->props == before.props)) {
-          LINER_RETURN_IF_ERROR(txn->ReplaceNodeProperties(id, std::move(before.props)));
-        }
-        break;
-      }
-      case kEdgeBefore: {
-        LINER_ASSIGN_OR_RETURN(EdgeRecord before, codec::DecodeEdge(id, payload));
-        LINER_RETURN_IF_ERROR(
-            ignore_missing(txn->ReplaceEdgeProperties(id, std::move(before.props))));
-        break;
-      }
-      default:
-        return Status::IOError("the import's undo log is damaged");
-    }
-    if (++ops % kUndoBatch == 0) {
-      LINER_RETURN_IF_ERROR(txn->Commit());
-      LINER_ASSIGN_OR_RETURN(txn, db_.Begin());
-    }
-  }
-  return txn->Commit();
 }
 
 }  // namespace liner::import

@@ -39,6 +39,14 @@
 
 namespace liner::import {
 
+// Undo-log entry kinds: [kind][id u64][payload length u32][payload][entry length u32].
+namespace undo_log {
+constexpr char kNodeCreated = 'n';  // no payload
+constexpr char kEdgeCreated = 'e';  // no payload
+constexpr char kNodeBefore = 'N';   // payload: the node record before the change
+constexpr char kEdgeBefore = 'E';   // payload: the edge record before the change
+}  // namespace undo_log
+
 class ImportBatches {
  public:
   // Starts the first batch. `batch_writes` = 0 means one batch for the whole import; `bulk`
@@ -108,6 +116,8 @@ class ImportBatches {
   Status NodeCreated(NodeId id);
   Status EdgeCreated(EdgeId id);
   Status Append(char kind, uint64_t id, const std::string& payload);
+  // Replays the log (resolve_undo.cpp): restores the before-images, newest first, then erases
+  // every node and edge the import created with BulkErase (storage/bulk_erase.h).
   Status Undo();
   // Bulk mode: starts the next loader / flushes the open batch through it.
   Status StartLoader();

@@ -4,8 +4,6 @@
 // NormalizeName.
 #include "storage/bulk_load.h"
 
-#include <rocksdb/db.h>
-
 #include <catch2/catch.hpp>
 #include <map>
 #include <string>
@@ -15,34 +13,14 @@
 #include "storage/bulk_memory.h"
 #include "storage/codec.h"
 #include "storage/database.h"
+#include "tests/support/db_dump.h"
 #include "tests/support/temp_dir.h"
 
 using namespace liner;
+using liner::testing::Dump;
 using liner::testing::TempDir;
 
 namespace {
-
-// Every key and value of every column family of the database at `path`, "cf/key" -> value.
-std::map<std::string, std::string> Dump(const std::string& path) {
-  std::vector<std::string> names;
-  REQUIRE(rocksdb::DB::ListColumnFamilies(rocksdb::DBOptions(), path, &names).ok());
-  std::vector<rocksdb::ColumnFamilyDescriptor> descs;
-  for (const auto& n : names) descs.emplace_back(n, rocksdb::ColumnFamilyOptions());
-  std::vector<rocksdb::ColumnFamilyHandle*> handles;
-  rocksdb::DB* raw = nullptr;
-  REQUIRE(rocksdb::DB::OpenForReadOnly(rocksdb::DBOptions(), path, descs, &handles, &raw).ok());
-  std::unique_ptr<rocksdb::DB> db(raw);
-  std::map<std::string, std::string> out;
-  for (size_t i = 0; i < handles.size(); ++i) {
-    std::unique_ptr<rocksdb::Iterator> it(db->NewIterator(rocksdb::ReadOptions(), handles[i]));
-    for (it->SeekToFirst(); it->Valid(); it->Next()) {
-      out[names[i] + "/" + it->key().ToString()] = it->value().ToString();
-    }
-    REQUIRE(it->status().ok());
-  }
-  for (auto* h : handles) db->DestroyColumnFamilyHandle(h);
-  return out;
-}
 
 // A graph description replayed through either writer.
 struct Writer {
