@@ -25,12 +25,18 @@ rocksdb::EnvOptions BulkEnvOptions() {
   return e;
 }
 
+// Bloom filters are left out of the adjacency and index files: those column families are
+// read by prefix seeks only (the index has no prefix extractor, so its whole-key filters are
+// never consulted; an adjacency prefix lands in one file of a load, found by key range).
+bool SkipFilters(Cf cf) { return cf == kCfOut || cf == kCfIn || cf == kCfIndex; }
+
 }  // namespace
 
 SstOut::SstOut(RocksDatabase* db, Cf cf, std::string path)
     : options_(BulkOptions(db, cf)),
       // Keep written pages cached: the file is ingested (linked) right after it is written.
-      writer_(BulkEnvOptions(), options_, db->cf(cf), /*invalidate_page_cache=*/false),
+      writer_(BulkEnvOptions(), options_, db->cf(cf), /*invalidate_page_cache=*/false,
+              rocksdb::Env::IOPriority::IO_TOTAL, /*skip_filters=*/SkipFilters(cf)),
       cf_(cf),
       path_(std::move(path)) {}
 

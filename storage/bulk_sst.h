@@ -66,8 +66,9 @@ class AsyncSstOut {
   SstOut& sst() { return sst_; }
 
  private:
-  static constexpr size_t kChunkBytes = 4 << 20;
-  static constexpr size_t kMaxQueued = 8;
+  // Chunks small enough to still be in the cache when the worker reads them.
+  static constexpr size_t kChunkBytes = 256 << 10;
+  static constexpr size_t kMaxQueued = 32;
   void AppendU32(size_t v) {
     auto u = static_cast<uint32_t>(v);
     chunk_.append(reinterpret_cast<const char*>(&u), sizeof u);
