@@ -182,7 +182,8 @@ class RocksBulkLoader final : public BulkLoader {
   // depends on nodes). Adding a node cancels the job; Commit() then starts it again.
   struct IndexJob {
     std::unique_ptr<SstOut> names, rest;
-    Status names_status, rest_status;
+    // Each file is finished (its fsync included) by its own thread, right after it is written.
+    Result<bool> names_has = false, rest_has = false;
     std::thread names_thread, rest_thread;
   };
   void StartIndexJob() {
@@ -194,11 +195,13 @@ class RocksBulkLoader final : public BulkLoader {
     IndexJob* j = job.get();
     j->names_thread = std::thread([this, j, labels] {
       PhaseLog::Scope phase(log_, "index: sort and write names");
-      j->names_status = index_.WriteNames(j->names.get(), labels);
+      Status st = index_.WriteNames(j->names.get(), labels);
+      j->names_has = st.ok() ? j->names->Finish() : Result<bool>(st);
     });
     j->rest_thread = std::thread([this, j, labels] {
       PhaseLog::Scope phase(log_, "index: sort and write labels, values");
-      j->rest_status = index_.WriteLabelsAndValues(j->rest.get(), labels);
+      Status st = index_.WriteLabelsAndValues(j->rest.get(), labels);
+      j->rest_has = st.ok() ? j->rest->Finish() : Result<bool>(st);
     });
     index_job_ = std::move(job);
   }
@@ -460,8 +463,8 @@ class RocksBulkLoader final : public BulkLoader {
       PhaseLog::Scope phase(log_, "commit: wait for the index writers");
       JoinIndexJob();
     }
-    LINER_RETURN_IF_ERROR(index_job_->names_status);
-    LINER_RETURN_IF_ERROR(index_job_->rest_status);
+    LINER_RETURN_IF_ERROR(index_job_->names_has.status());
+    LINER_RETURN_IF_ERROR(index_job_->rest_has.status());
     index_.Release();
     // Both directions sorted (two threads), the edge list freed, then four files written.
     SortedAdj out_adj, in_adj;
@@ -477,31 +480,44 @@ class RocksBulkLoader final : public BulkLoader {
       t.join();
     }
     edges_.release();
-    Status st[4];
+    // Each writer also finishes its file (its fsync included), in parallel with the others;
+    // meanwhile the record files' workers drain and their files are finished too.
+    Result<bool> st[4] = {false, false, false, false};
+    Result<bool> nodes_has = false, edges_has = false;
+    std::thread records([&] {
+      PhaseLog::Scope phase(log_, "commit: finish record files");
+      if (nodes_) nodes_has = nodes_->Finish();
+      if (edges_out_) edges_has = edges_out_->Finish();
+    });
+    auto write = [&](SortedAdj& s, uint64_t from, uint64_t to, SstOut* file) -> Result<bool> {
+      LINER_RETURN_IF_ERROR(WriteAdjacency(s, from, to, file));
+      return file->Finish();
+    };
     {
       const uint64_t out_split = SplitBucket(out_adj), in_split = SplitBucket(in_adj);
       std::thread t0([&] {
         PhaseLog::Scope phase(log_, "adjacency: write out, lower half");
-        st[0] = WriteAdjacency(out_adj, 0, out_split, &out_lower);
+        st[0] = write(out_adj, 0, out_split, &out_lower);
       });
       std::thread t1([&] {
         PhaseLog::Scope phase(log_, "adjacency: write out, upper half");
-        st[1] = WriteAdjacency(out_adj, out_split, out_adj.range, &out_upper);
+        st[1] = write(out_adj, out_split, out_adj.range, &out_upper);
       });
       std::thread t2([&] {
         PhaseLog::Scope phase(log_, "adjacency: write in, lower half");
-        st[2] = WriteAdjacency(in_adj, 0, in_split, &in_lower);
+        st[2] = write(in_adj, 0, in_split, &in_lower);
       });
       {
         PhaseLog::Scope phase(log_, "adjacency: write in, upper half");
-        st[3] = WriteAdjacency(in_adj, in_split, in_adj.range, &in_upper);
+        st[3] = write(in_adj, in_split, in_adj.range, &in_upper);
       }
       t0.join();
       t1.join();
       t2.join();
     }
-    for (const Status& s : st) LINER_RETURN_IF_ERROR(s);
-    auto finish_phase = std::make_unique<PhaseLog::Scope>(log_, "commit: meta, finish files");
+    records.join();
+    for (const Result<bool>& r : st) LINER_RETURN_IF_ERROR(r.status());
+    auto finish_phase = std::make_unique<PhaseLog::Scope>(log_, "commit: meta file");
     LINER_RETURN_IF_ERROR(WriteMeta(&meta_sst));
     // One ingestion argument per column family, its files in key order (they do not overlap).
     std::map<Cf, rocksdb::IngestExternalFileArg> by_cf;
@@ -517,12 +533,15 @@ class RocksBulkLoader final : public BulkLoader {
       arg.options.allow_blocking_flush = true;
       return Status::OK();
     };
-    if (nodes_) LINER_RETURN_IF_ERROR(add(&nodes_->sst(), nodes_->Finish()));
-    if (edges_out_) LINER_RETURN_IF_ERROR(add(&edges_out_->sst(), edges_out_->Finish()));
-    for (SstOut* f : {&out_lower, &out_upper, &in_lower, &in_upper, index_job_->names.get(),
-                      index_job_->rest.get(), &meta_sst}) {
-      LINER_RETURN_IF_ERROR(add(f, f->Finish()));
-    }
+    if (nodes_) LINER_RETURN_IF_ERROR(add(&nodes_->sst(), nodes_has));
+    if (edges_out_) LINER_RETURN_IF_ERROR(add(&edges_out_->sst(), edges_has));
+    LINER_RETURN_IF_ERROR(add(&out_lower, st[0]));
+    LINER_RETURN_IF_ERROR(add(&out_upper, st[1]));
+    LINER_RETURN_IF_ERROR(add(&in_lower, st[2]));
+    LINER_RETURN_IF_ERROR(add(&in_upper, st[3]));
+    LINER_RETURN_IF_ERROR(add(index_job_->names.get(), index_job_->names_has));
+    LINER_RETURN_IF_ERROR(add(index_job_->rest.get(), index_job_->rest_has));
+    LINER_RETURN_IF_ERROR(add(&meta_sst, meta_sst.Finish()));
     std::vector<rocksdb::IngestExternalFileArg> args;
     for (auto& [cf, arg] : by_cf) args.push_back(std::move(arg));
     finish_phase.reset();
