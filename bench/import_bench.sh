@@ -8,7 +8,10 @@
 #   ARGS="--cache-entries 100000" bash bench/import_bench.sh 30 60 120   # memory stays flat
 #
 # Prints one row per format and size: input MB, wall s, CPU s (user+sys), MB/s of uncompressed
-# input per wall second and per CPU second, peak RSS (from /usr/bin/time -v).
+# input per wall second and per CPU second, peak RSS (from /usr/bin/time -v). The row
+# "discogs undo" imports the same Discogs input with one bad release appended at the very end:
+# the import fails there and is rolled back, so its times are the whole import plus the undo
+# (ROLLBACK=0 skips it).
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
 LINER="${LINER:-$here/build/liner}"
@@ -28,18 +31,41 @@ for mb in "${sizes[@]}"; do
   if [ ! -d "$in" ]; then
     python3 "$here/bench/make_import_input.py" "$DATA" "$in" "$mb" >&2
   fi
-  for fmt in musicbrainz discogs; do
+  runs=(musicbrainz discogs)
+  if [ "${ROLLBACK:-1}" != 0 ]; then
+    runs+=("discogs undo")
+    bad="$in/discogs-bad"
+    if [ ! -d "$bad" ]; then
+      mkdir -p "$bad"
+      for f in "$in"/discogs/*; do
+        case "$f" in
+          *releases.xml) sed '$ s#</releases>#<release status="Accepted"><title>no id</title></release></releases>#' "$f" >"$bad/$(basename "$f")" ;;
+          *) ln -s "$f" "$bad/$(basename "$f")" ;;
+        esac
+      done
+    fi
+  fi
+  for run in "${runs[@]}"; do
+    fmt=${run%% *}
     dir="$in/mb"; [ "$fmt" = discogs ] && dir="$in/discogs"
-    db="$OUT/db-$fmt-$mb"
+    [ "$run" = "discogs undo" ] && dir="$in/discogs-bad"
+    tag=${run// /-}
+    db="$OUT/db-$tag-$mb"
     rm -rf "$db"
     bytes=$(cat "$dir"/* | wc -c)
-    log="$OUT/time-$fmt-$mb.txt"
-    /usr/bin/time -v "$LINER" import --db "$db" --format "$fmt" ${ARGS:-} "$dir" >"$OUT/out-$fmt-$mb.txt" 2>"$log"
+    log="$OUT/time-$tag-$mb.txt"
+    status=0
+    /usr/bin/time -v "$LINER" import --db "$db" --format "$fmt" ${ARGS:-} "$dir" >"$OUT/out-$tag-$mb.txt" 2>"$log" || status=$?
+    if [ "$run" = "discogs undo" ]; then
+      grep -q "nothing of this import was written" "$log" || { echo "import_bench: the bad import was not undone (see $log)" >&2; exit 1; }
+    elif [ "$status" != 0 ]; then
+      echo "import_bench: $run import failed (see $log)" >&2; exit 1
+    fi
     wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2,a,":"); s=0; for(i=1;i<=n;i++) s=s*60+a[i]; print s}' "$log")
     cpu=$(awk -F': ' '/User time/ {u=$2} /System time/ {s=$2} END {print u+s}' "$log")
     rss=$(awk -F': ' '/Maximum resident set size/ {print int($2/1024)}' "$log")
     recs=$(grep -o 'imported [0-9]* records' "$log" | awk '{print $2}' || true)
-    awk -v f="$fmt" -v b="$bytes" -v w="$wall" -v c="$cpu" -v r="$rss" -v n="$recs" 'BEGIN {
+    awk -v f="$run" -v b="$bytes" -v w="$wall" -v c="$cpu" -v r="$rss" -v n="$recs" 'BEGIN {
       printf "| %s | %.1f | %.2f | %.2f | %.1f | %.1f | %d | %s |\n", f, b/1e6, w, c, b/1e6/w, b/1e6/c, r, n }'
     rm -rf "$db"
   done
