@@ -6,6 +6,7 @@
 #include "cli/import/discogs_json.h"
 #include "cli/import/discogs_writer.h"
 #include "cli/import/discogs_xml.h"
+#include "cli/import/discogs_xml_ahead.h"
 #include "cli/import/importer.h"
 #include "cli/import/importer_progress.h"
 #include "cli/import/resolve_graph.h"
@@ -78,7 +79,7 @@ Result<ImportSummary> ImportDiscogs(Database& db, const std::vector<std::string>
       h.master = [&](const DiscogsMaster& m, uint64_t line) {
         return handle(writer.WriteMaster(m), line);
       };
-      st = ReadDiscogsXml(file, &summary.bytes_read, h, &pos);
+      st = ReadDiscogsXmlAhead(file, &summary.bytes_read, h, &pos);
     }
     done += TotalSize({file});
     if (!st.ok()) break;
