@@ -21,55 +21,20 @@ void ExpandChainOp::Open(ExecState& st) {
   Op::Open(st);
   ends_.clear();
   next_ = 0;
-  adj_.assign(steps.size(), {});
-  path_.assign(steps.size(), 0);
-  label_tokens_.clear();
-  for (const Step& s : steps) {
-    std::vector<TokenId> tokens;
-    for (const auto& l : s.labels) tokens.push_back(st.Token(TokenKind::kLabel, l));
-    label_tokens_.push_back(std::move(tokens));
-  }
+  std::vector<ChainWalker::Step> ws;
+  for (const Step& s : steps) ws.push_back({&s.rel, &s.labels});
+  walker_.Prepare(st, ws);
 }
 
-bool ExpandChainOp::HasLabels(ExecState& st, NodeId node, size_t step) {
-  for (TokenId t : label_tokens_[step]) {
-    if (t == kNoToken) return false;
-    auto has = st.txn->HasLabel(node, t);
-    if (!has.ok()) ThrowStatus(has.status());
-    if (!*has) return false;
-  }
-  return true;
-}
-
-void ExpandChainOp::Walk(ExecState& st, NodeId node, size_t step) {
-  std::vector<AdjEntry>& adj = adj_[step];
-  CollectAdjacency(st, node, steps[step].rel, &adj);
-  const bool last = step + 1 == steps.size();
-  for (size_t i = 0; i < adj.size(); ++i) {
-    const AdjEntry& e = adj[i];
-    st.CheckInterrupt();
-    if (std::find(path_.begin(), path_.begin() + static_cast<long>(step), e.edge) !=
-        path_.begin() + static_cast<long>(step))
-      continue;
-    bool used = false;
-    for (int s : unique_rel_slots) {
-      const QValue& v = input_[s];
-      if (v.is_rel() && v.as_rel().id == e.edge) used = true;
-      if (v.is_list())
-        for (const auto& r : v.as_list())
-          if (r.is_rel() && r.as_rel().id == e.edge) used = true;
-    }
-    if (used) continue;
-    if (last) {
-      // The end node's labels are checked once, when a walk first reaches it.
-      if (seen_.Insert(static_cast<int64_t>(e.other)) && HasLabels(st, e.other, step))
-        ends_.push_back(e.other);
-      continue;
-    }
-    if (!HasLabels(st, e.other, step)) continue;
-    path_[step] = e.edge;
-    const NodeId next = e.other;
-    Walk(st, next, step + 1);  // reuses adj_[step + 1], never adj_[step]
+// The relationships bound earlier in the MATCH (a walk must not use them).
+void BannedEdges(const Row& row, const std::vector<int>& slots, std::vector<EdgeId>* out) {
+  out->clear();
+  for (int s : slots) {
+    const QValue& v = row[s];
+    if (v.is_rel()) out->push_back(v.as_rel().id);
+    if (v.is_list())
+      for (const auto& r : v.as_list())
+        if (r.is_rel()) out->push_back(r.as_rel().id);
   }
 }
 
@@ -84,29 +49,31 @@ bool ExpandChainOp::Next(ExecState& st, Row& row) {
     if (!child()->Next(st, input_)) return false;
     ends_.clear();
     next_ = 0;
-    seen_.Clear();
     const QValue& from = input_[from_slot];
     if (!from.is_node()) {
       if (!from.is_null())
         Throw("TypeError(VariableTypeConflict)", "expected a node to expand from");
       continue;
     }
-    Walk(st, from.as_node().id, 0);
+    BannedEdges(input_, unique_rel_slots, &banned_);
+    walker_.Walk(st, from.as_node().id, banned_, &ends_);
   }
 }
 
 // ---------------------------------------------------------------- RewriteDistinctChains
 
-namespace {
-
-bool Deterministic(const Expr* e) {
+bool DeterministicExpr(const Expr* e) {
   if (!e) return true;
   if (e->kind == ExprKind::kFunction && (e->name == "rand" || e->name == "randomuuid"))
     return false;
   for (const auto& a : e->args)
-    if (!Deterministic(a.get())) return false;
+    if (!DeterministicExpr(a.get())) return false;
   return true;
 }
+
+namespace {
+
+bool Deterministic(const Expr* e) { return DeterministicExpr(e); }
 
 // A DISTINCT, or an aggregation whose every aggregate ignores duplicate rows.
 bool IsSetSink(const Op* op) {
@@ -209,6 +176,7 @@ void RewriteDistinctChains(Plan& plan) {
   CollectStructuralSlots(plan.root.get(), &structural);
   for (const auto& sp : plan.subplans) CollectStructuralSlots(sp.get(), &structural);
   Visit(plan.root, false, structural);
+  FuseChainAggregates(plan);  // op_chain_aggregate.cpp
 }
 
 }  // namespace liner::query

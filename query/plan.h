@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "query/ast.h"
+#include "query/chain_walker.h"
 #include "query/exec_context.h"
 
 namespace liner::query {
@@ -177,16 +178,61 @@ class ExpandChainOp : public OpOf<ExpandChainOp> {
   Row input_;
   std::vector<NodeId> ends_;
   size_t next_ = 0;
-  FlatIntSet seen_;
-  std::vector<std::vector<AdjEntry>> adj_;       // per step, reused
-  std::vector<EdgeId> path_;                     // edges of the current walk
-  std::vector<std::vector<TokenId>> label_tokens_;  // per step; kNoToken: nothing matches
-  bool HasLabels(ExecState& st, NodeId node, size_t step);
-  void Walk(ExecState& st, NodeId node, size_t step);
+  ChainWalker walker_;
+  std::vector<EdgeId> banned_;  // relationships of unique_rel_slots in the input row
 };
 
-// Replaces eligible chains of ExpandOps in `plan` (see ExpandChainOp). Idempotent.
+// The ids of the relationships in `slots` of `row` (relationships or lists of them).
+void BannedEdges(const Row& row, const std::vector<int>& slots, std::vector<EdgeId>* out);
+
+// Whether `e` (null: true) calls no random function.
+bool DeterministicExpr(const Expr* e);
+
+// Replaces eligible chains of ExpandOps in `plan` (see ExpandChainOp), then fuses eligible
+// aggregations above them (see ChainAggregateOp). Idempotent.
 void RewriteDistinctChains(Plan& plan);
+
+// An aggregation fused with the filters and the ExpandChainOp below it
+// (op_chain_aggregate.cpp): Aggregate <- Filter* <- ExpandDistinctEnds(from)...(to), for two
+// shapes where every (input row, end node) pair can be handled with typed integers from the
+// adjacency cache instead of a generic row through the filters and the aggregation:
+//  - per end: no grouping key, every aggregate count(DISTINCT to.key) or count(DISTINCT to);
+//    an end node that passed the filters once is skipped afterwards (its contribution is
+//    already counted);
+//  - per input: at most one grouping key `to.key`, every aggregate count(DISTINCT e) with `e`
+//    not reading `to`; when the values of each `e` differ between input rows (checked at run
+//    time), a group's count is the number of input rows with a pair in it.
+// Filters `to.key = e`, `to.key <> e`, `to.key IN e`, `NOT to.key IN e` (e not reading `to`)
+// read the integer column; other filters, and values that are not integers, are evaluated on a
+// row as usual. child(0) is the original Aggregate subtree: it runs instead (on the same input
+// rows) when the cache is not available or a value falls outside the typed path.
+class ChainAggregateOp : public OpOf<ChainAggregateOp> {
+ public:
+  // One filter of the original plan, bottom first.
+  struct Check {
+    enum class Kind { kGeneric, kEq, kNe, kIn, kNotIn } kind = Kind::kGeneric;
+    std::string key;  // to.key for the typed kinds
+    ExprP other;      // the side not reading `to`
+    ExprP predicate;  // the whole filter
+  };
+  enum class Mode { kPerEnd, kPerInput };
+  void Open(ExecState& st) override;
+  bool Next(ExecState& st, Row& row) override;
+  std::string Describe() const override;
+  Mode mode = Mode::kPerEnd;
+  std::vector<Check> checks;
+  std::string group_key;            // kPerInput: to.key grouped by, empty for none
+  std::vector<std::string> agg_keys;  // kPerEnd: to.key per aggregate, empty for `to` itself
+  size_t filters = 0;               // FilterOps between the Aggregate and the chain
+ private:
+  std::vector<Row> out_;
+  size_t next_ = 0;
+  bool started_ = false, general_ = false;
+  bool Run(ExecState& st, std::vector<Row>& inputs);
+  void RunGeneral(std::vector<Row> inputs);
+};
+// Wraps eligible Aggregate <- Filter* <- ExpandChainOp subtrees of `plan` in ChainAggregateOps.
+void FuseChainAggregates(Plan& plan);
 
 class VarExpandOp : public OpOf<VarExpandOp> {
  public:

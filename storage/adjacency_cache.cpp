@@ -121,6 +121,20 @@ Result<std::unique_ptr<AdjacencyCache>> AdjacencyCache::Build(const Inputs& in) 
   if (!it->status().ok()) {
     return Status::IOError("adjacency cache scan: " + it->status().ToString());
   }
+  AdjacencyView& v = c->view_;
+  auto side = [](const Side& from, AdjacencyView::Side* to) {
+    *to = {from.offsets.data(), from.other.data(), from.edge.data(), from.type.data()};
+  };
+  side(c->out_, &v.out);
+  side(c->in_, &v.in);
+  v.node_limit = c->node_limit_;
+  v.label_bits = c->label_bits_.data();
+  v.label_bit_of = c->label_bit_of_.data();
+  v.label_tokens = static_cast<uint32_t>(c->label_bit_of_.size());
+  c->columns_.Views(&c->view_keys_, &c->view_columns_);
+  v.column_keys = c->view_keys_.data();
+  v.columns = c->view_columns_.data();
+  v.num_columns = static_cast<uint32_t>(c->view_keys_.size());
   c->build_ms_ =
       std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
   return c;
@@ -138,15 +152,8 @@ size_t AdjacencyCache::MemoryBytes() const {
 std::pair<uint32_t, uint32_t> AdjacencyCache::Range(const Side& side, NodeId node,
                                                     TokenId type) const {
   if (node >= node_limit_) return {0, 0};
-  uint32_t b = side.offsets[node], e = side.offsets[node + 1];
-  if (type == kNoToken || b == e) return {b, e};
-  if (type > 0xffff) return {b, b};
-  // Entries of a node are sorted by type first.
-  const uint16_t* t = side.type.data();
-  const uint16_t want = static_cast<uint16_t>(type);
-  uint32_t lo = static_cast<uint32_t>(std::lower_bound(t + b, t + e, want) - t);
-  uint32_t hi = static_cast<uint32_t>(std::upper_bound(t + lo, t + e, want) - t);
-  return {lo, hi};
+  auto r = view_.Of(&side == &out_ ? view_.out : view_.in, node, type);
+  return {r.begin, r.end};
 }
 
 std::optional<bool> AdjacencyCache::HasLabel(NodeId node, TokenId label) const {

@@ -21,6 +21,7 @@
 #include <optional>
 #include <vector>
 
+#include "storage/adjacency_view.h"
 #include "storage/int_columns.h"
 #include "storage/status.h"
 #include "storage/types.h"
@@ -73,6 +74,9 @@ class AdjacencyCache {
   // Integer property columns of `int_keys` (see IntColumns).
   const IntColumns& columns() const { return columns_; }
 
+  // The same arrays as raw spans (see AdjacencyView), for the query engine's walks.
+  const AdjacencyView& view() const { return view_; }
+
  private:
   AdjacencyCache() = default;
   uint64_t generation_ = 0;
@@ -82,6 +86,9 @@ class AdjacencyCache {
   std::vector<uint64_t> label_bits_;  // node -> bit i set when it has label label_tokens_[i]
   std::vector<int8_t> label_bit_of_;  // label token -> bit index, or -1
   IntColumns columns_;
+  std::vector<TokenId> view_keys_;
+  std::vector<AdjacencyView::IntColumn> view_columns_;
+  AdjacencyView view_;  // points into the members above; filled once Build is done
 };
 
 }  // namespace liner

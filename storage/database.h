@@ -27,6 +27,7 @@
 #include <string_view>
 #include <vector>
 
+#include "storage/adjacency_view.h"
 #include "storage/status.h"
 #include "storage/types.h"
 #include "storage/value.h"
@@ -149,6 +150,10 @@ class Transaction {
   // key that is not cached — see storage/FORMAT.md): then read the record.
   virtual std::optional<IntPropKind> CachedIntProperty(NodeId id, TokenId key,
                                                        int64_t* value) = 0;
+  // The adjacency cache's arrays (neighbour spans, label masks, integer columns) when the
+  // cache shows exactly what this transaction sees, else nullptr (not built yet, this
+  // transaction wrote, an older generation). Valid until this transaction writes or ends.
+  virtual const AdjacencyView* CachedAdjacency() = 0;
   // All nodes, in id order.
   virtual std::unique_ptr<NodeCursor> ScanNodes() = 0;
   // Nodes carrying `label`, in id order.

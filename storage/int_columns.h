@@ -17,6 +17,7 @@
 #include <optional>
 #include <vector>
 
+#include "storage/adjacency_view.h"
 #include "storage/codec.h"
 #include "storage/status.h"
 #include "storage/types.h"
@@ -59,6 +60,14 @@ class IntColumns {
   }
 
   size_t MemoryBytes() const;
+
+  // Appends the key and the arrays of every column (for AdjacencyView), in the same order.
+  void Views(std::vector<TokenId>* keys, std::vector<AdjacencyView::IntColumn>* cols) const {
+    for (const Column& c : columns_) {
+      keys->push_back(c.key);
+      cols->push_back({c.kind.data(), c.value.data(), static_cast<NodeId>(c.kind.size())});
+    }
+  }
 
  private:
   struct Column {

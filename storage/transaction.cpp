@@ -281,6 +281,11 @@ class RocksTransaction final : public Transaction {
     return cache->columns().Get(id, key, value);
   }
 
+  const AdjacencyView* CachedAdjacency() override {
+    const AdjacencyCache* cache = CacheRaw();
+    return cache ? &cache->view() : nullptr;
+  }
+
   Result<bool> HasLabel(NodeId id, TokenId label) override {
     if (const AdjacencyCache* cache = CacheRaw()) {
       if (auto has = cache->HasLabel(id, label)) return *has;

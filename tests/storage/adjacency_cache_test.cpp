@@ -64,7 +64,7 @@ TEST_CASE("the adjacency cache answers exactly as the RocksDB scans", "[storage]
   TempDir dir;
   std::string path = (dir.path() / "db").string();
   std::vector<TokenId> types, labels;
-  NodeId limit = 0;
+  NodeId limit = 0, nodes_last = 0;
   {
     auto db = OpenDb(path, false);
     auto t = std::move(db->Begin()).value();
@@ -89,6 +89,7 @@ TEST_CASE("the adjacency cache answers exactly as the RocksDB scans", "[storage]
     }
     REQUIRE(t->Commit().ok());
     limit = nodes.back() + 3;  // and a few ids that do not exist
+    nodes_last = nodes.back();
   }
   std::vector<TokenId> ask_types = types;
   ask_types.push_back(kNoToken);
@@ -114,12 +115,36 @@ TEST_CASE("the adjacency cache answers exactly as the RocksDB scans", "[storage]
     CHECK(cached.neighbors == scans.neighbors);
     CHECK(cached.degrees == scans.degrees);
     CHECK(cached.labels == scans.labels);
+    // The raw arrays (AdjacencyView) give the same entries and labels for the covered nodes.
+    const AdjacencyView* v = t->CachedAdjacency();
+    REQUIRE(v != nullptr);
+    CHECK(v->node_limit > nodes_last);
+    for (NodeId n = 1; n < limit && n < v->node_limit; ++n) {
+      for (Direction d : {Direction::kOut, Direction::kIn}) {
+        const AdjacencyView::Side& side = d == Direction::kOut ? v->out : v->in;
+        for (TokenId type : ask_types) {
+          std::vector<std::tuple<NodeId, TokenId, EdgeId>> want, got;
+          for (auto c = t->Neighbors(n, d, type); c->Valid(); c->Next())
+            want.emplace_back(c->entry().other, c->entry().type, c->entry().edge);
+          AdjacencyView::Range r = v->Of(side, n, type);
+          for (uint32_t i = r.begin; i < r.end; ++i)
+            got.emplace_back(side.other[i], side.type[i], side.edge[i]);
+          CHECK(got == want);
+        }
+      }
+      for (TokenId l : ask_labels) {
+        uint64_t mask = 0;
+        bool has = v->AddLabel(l, &mask) && v->HasLabels(n, mask);
+        CHECK(has == *t->HasLabel(n, l));
+      }
+    }
   }
 
   SECTION("a transaction that wrote sees its own edges, not the cache") {
     auto t = std::move(db->Begin()).value();
     NodeId n = *t->CreateNode({labels[0]}, {});
     REQUIRE(t->CreateEdge(1, n, types[0], {}).ok());
+    CHECK(t->CachedAdjacency() == nullptr);  // its arrays no longer show what it sees
     bool found = false;
     for (auto c = t->Neighbors(1, Direction::kOut, types[0]); c->Valid(); c->Next())
       found |= c->entry().other == n;
