@@ -22,6 +22,16 @@ inline void PutLe(std::string* out, uint64_t v, int bytes) {
   out->append(b, static_cast<size_t>(bytes));
 }
 
+// Writes v little-endian / big-endian into p[0, bytes); returns p + bytes.
+inline char* StoreLe(char* p, uint64_t v, int bytes) {
+  for (int i = 0; i < bytes; ++i) p[i] = static_cast<char>(v >> (8 * i));
+  return p + bytes;
+}
+inline char* StoreBe(char* p, uint64_t v, int bytes) {
+  for (int i = bytes - 1; i >= 0; --i, v >>= 8) p[i] = static_cast<char>(v);
+  return p + bytes;
+}
+
 inline void EncodeValue(const Value& v, std::string* out) {
   out->push_back(static_cast<char>(v.type()));
   switch (v.type()) {
@@ -73,12 +83,17 @@ inline void EncodeNode(const std::vector<TokenId>& labels, const PropertyMap& pr
 // codec::EncodeEdge's bytes: endianness byte, u64 src, u64 dst, u32 type, the properties.
 inline void EncodeEdge(NodeId src, NodeId dst, TokenId type, const PropertyMap& props,
                        std::string* out) {
-  out->clear();
-  out->push_back(1);
-  PutLe(out, src, 8);
-  PutLe(out, dst, 8);
-  PutLe(out, type, 4);
-  EncodeProps(props, out);
+  char head[25];
+  head[0] = 1;
+  char* p = StoreLe(head + 1, src, 8);
+  p = StoreLe(p, dst, 8);
+  p = StoreLe(p, type, 4);
+  StoreLe(p, props.size(), 4);
+  out->assign(head, sizeof head);
+  for (const auto& [key, value] : props.entries()) {
+    PutLe(out, key, 4);
+    EncodeValue(value, out);
+  }
 }
 
 // NormalizeName through ICU whatever the text (NormalizeName takes NormalizeAscii's shortcut

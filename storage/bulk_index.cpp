@@ -1,7 +1,9 @@
 #include "storage/bulk_index.h"
 
 #include <algorithm>
+#include <cstring>
 
+#include "storage/bulk_encode.h"
 #include "storage/key_codec.h"
 
 namespace liner::bulk {
@@ -107,19 +109,21 @@ Status BulkIndex::WriteNames(SstOut* sst, const std::vector<TokenId>& all_labels
   for (TokenId label : all_labels) {
     for (const NameEntry& e : names_) {
       if (!InSet(e.set, label)) continue;
-      key.clear();
-      key.push_back(static_cast<char>(keys::KeyTag::kName));
-      keys::AppendU32(&key, label);
+      const size_t size = 1 + 4 + std::max<size_t>(e.size, 16) + 1 + 8;
+      if (key.size() < size) key.resize(size);
+      char* p = key.data();
+      *p++ = static_cast<char>(keys::KeyTag::kName);
+      p = StoreBe(p, label, 4);
       if (e.size <= 16) {
-        keys::AppendU64(&key, e.head[0]);
-        keys::AppendU64(&key, e.head[1]);
-        key.resize(key.size() - 16 + e.size);
+        StoreBe(p, e.head[0], 8);
+        StoreBe(p + 8, e.head[1], 8);
       } else {
-        key.append(Text(e.offset, e.size));
+        std::memcpy(p, text_.data() + e.offset, e.size);
       }
-      key.push_back('\0');
-      keys::AppendU64(&key, e.node);
-      LINER_RETURN_IF_ERROR(sst->Put(key, ""));
+      p += e.size;
+      *p++ = '\0';
+      p = StoreBe(p, e.node, 8);
+      LINER_RETURN_IF_ERROR(sst->Put(std::string_view(key.data(), p - key.data()), ""));
     }
   }
   return Status::OK();
@@ -130,9 +134,12 @@ Status BulkIndex::WriteNames(SstOut* sst, const std::vector<TokenId>& all_labels
 Status BulkIndex::WriteLabelsAndValues(SstOut* sst, const std::vector<TokenId>& all_labels) {
   std::string key;
   for (const auto& [label, nodes] : label_nodes_) {  // std::map: label order; nodes ascend
+    char k[1 + 4 + 8];
+    k[0] = static_cast<char>(keys::KeyTag::kLabel);
+    StoreBe(k + 1, label, 4);
     for (NodeId n : nodes) {
-      key = keys::LabelKey(label, n);
-      LINER_RETURN_IF_ERROR(sst->Put(key, ""));
+      StoreBe(k + 5, n, 8);
+      LINER_RETURN_IF_ERROR(sst->Put(std::string_view(k, sizeof k), ""));
     }
   }
   SortRuns(values_.begin(), values_.end(), [&](const ValueEntry& a, const ValueEntry& b) {
@@ -150,21 +157,24 @@ Status BulkIndex::WriteLabelsAndValues(SstOut* sst, const std::vector<TokenId>& 
   for (TokenId label : all_labels) {
     for (const ValueEntry& e : values_) {
       if (!InSet(e.set, label)) continue;
-      key.clear();
-      key.push_back(static_cast<char>(keys::KeyTag::kProperty));
-      keys::AppendU32(&key, label);
-      keys::AppendU32(&key, e.key);
-      key.push_back(e.tag);
+      const size_t size = 1 + 4 + 4 + 1 + (e.tag == 's' ? 4 + e.num : 8) + 8;
+      if (key.size() < size) key.resize(size);
+      char* p = key.data();
+      *p++ = static_cast<char>(keys::KeyTag::kProperty);
+      p = StoreBe(p, label, 4);
+      p = StoreBe(p, e.key, 4);
+      *p++ = e.tag;
       if (e.tag == 's') {
-        keys::AppendU32(&key, static_cast<uint32_t>(e.num));
-        key.append(Text(e.offset, static_cast<uint32_t>(e.num)));
+        p = StoreBe(p, e.num, 4);
+        std::memcpy(p, text_.data() + e.offset, e.num);
+        p += e.num;
       } else if (e.tag == 'b') {
-        key.push_back(static_cast<char>(e.num));
+        *p++ = static_cast<char>(e.num);
       } else {
-        keys::AppendU64(&key, e.num);
+        p = StoreBe(p, e.num, 8);
       }
-      keys::AppendU64(&key, e.node);
-      LINER_RETURN_IF_ERROR(sst->Put(key, ""));
+      p = StoreBe(p, e.node, 8);
+      LINER_RETURN_IF_ERROR(sst->Put(std::string_view(key.data(), p - key.data()), ""));
     }
   }
   return Status::OK();

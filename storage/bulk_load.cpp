@@ -108,9 +108,11 @@ class RocksBulkLoader final : public BulkLoader {
     NodeId id = db_->AllocateNode();
     if (first_node_ == 0) first_node_ = id;
     last_node_ = id;
-    keys::AppendU64(&(key_ = keys::Tagged(keys::KeyTag::kNode)), id);
+    char key[9];
+    key[0] = static_cast<char>(keys::KeyTag::kNode);
+    bulk::StoreBe(key + 1, id, 8);
     bulk::EncodeNode(labels, props, &value_);
-    Nodes()->Put(key_, value_);
+    Nodes()->Put(std::string_view(key, sizeof key), value_);
     uint32_t set = index_.LabelSet(labels);
     index_.AddLabels(set, id);
     if (set >= set_counts_.size()) set_counts_.resize(set + 1, 0);
@@ -131,9 +133,11 @@ class RocksBulkLoader final : public BulkLoader {
       return Status::Internal("bulk load: edge ids are not consecutive");
     }
     last_edge_ = id;
-    keys::AppendU64(&(key_ = keys::Tagged(keys::KeyTag::kEdge)), id);
+    char key[9];
+    key[0] = static_cast<char>(keys::KeyTag::kEdge);
+    bulk::StoreBe(key + 1, id, 8);
     bulk::EncodeEdge(src, dst, type, props, &value_);
-    Edges()->Put(key_, value_);
+    Edges()->Put(std::string_view(key, sizeof key), value_);
     edges_.push_back(EdgeEnds{src, dst, type});
     if (type >= type_counts_.size()) type_counts_.resize(type + 1, 0);
     ++type_counts_[type];
@@ -591,7 +595,7 @@ class RocksBulkLoader final : public BulkLoader {
   int index_generation_ = 0;
   std::vector<std::string> unique_prefixes_;
   // Scratch buffers of AddNode / AddEdge.
-  std::string key_, value_, norm_, enc_;
+  std::string value_, norm_, enc_;
   std::vector<std::string> names_;
 };
 

@@ -61,7 +61,7 @@ Result<bool> SstOut::Finish() {
 AsyncSstOut::AsyncSstOut(RocksDatabase* db, Cf cf, std::string path, PhaseLog* log,
                          std::string name)
     : sst_(db, cf, std::move(path)), log_(log), name_(std::move(name)) {
-  chunk_.reserve(kChunkBytes + 4096);
+  chunk_ = NewChunk(kChunkBytes + kChunkBytes / 4);
   worker_ = std::thread([this] {
     PhaseLog::Scope phase(log_, name_);
     Work();
@@ -78,13 +78,17 @@ AsyncSstOut::~AsyncSstOut() {
   if (worker_.joinable()) worker_.join();
 }
 
+void AsyncSstOut::MakeRoom(size_t need) {
+  if (chunk_.size > 0) Submit();
+  if (need > chunk_.capacity) chunk_ = NewChunk(need);
+}
+
 void AsyncSstOut::Submit() {
   std::unique_lock<std::mutex> lock(mu_);
   cv_.wait(lock, [&] { return queue_.size() < kMaxQueued; });
   queue_.push_back(std::move(chunk_));
   if (free_.empty()) {
-    chunk_ = std::string();
-    chunk_.reserve(kChunkBytes + 4096);
+    chunk_ = NewChunk(kChunkBytes + kChunkBytes / 4);
   } else {
     chunk_ = std::move(free_.back());
     free_.pop_back();
@@ -95,7 +99,7 @@ void AsyncSstOut::Submit() {
 
 void AsyncSstOut::Work() {
   for (;;) {
-    std::string chunk;
+    Chunk chunk;
     {
       std::unique_lock<std::mutex> lock(mu_);
       cv_.wait(lock, [&] { return done_ || !queue_.empty(); });
@@ -105,8 +109,8 @@ void AsyncSstOut::Work() {
     }
     cv_.notify_all();
     if (!status_.ok()) continue;  // keep draining after an error
-    const char* p = chunk.data();
-    const char* end = p + chunk.size();
+    const char* p = chunk.data.get();
+    const char* end = p + chunk.size;
     while (p < end) {
       uint32_t klen, vlen;
       std::memcpy(&klen, p, 4);
@@ -119,14 +123,14 @@ void AsyncSstOut::Work() {
         break;
       }
     }
-    chunk.clear();
+    chunk.size = 0;
     std::lock_guard<std::mutex> lock(mu_);
     free_.push_back(std::move(chunk));
   }
 }
 
 Result<bool> AsyncSstOut::Finish() {
-  if (!chunk_.empty()) Submit();
+  if (chunk_.size > 0) Submit();
   {
     std::lock_guard<std::mutex> lock(mu_);
     done_ = true;

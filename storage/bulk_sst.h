@@ -13,6 +13,7 @@
 #include <rocksdb/sst_file_writer.h>
 
 #include <condition_variable>
+#include <cstring>
 #include <deque>
 #include <memory>
 #include <mutex>
@@ -55,11 +56,16 @@ class AsyncSstOut {
 
   // Queues an entry (keys must ascend). Errors surface at Finish().
   void Put(std::string_view key, std::string_view value) {
-    AppendU32(key.size());
-    AppendU32(value.size());
-    chunk_.append(key);
-    chunk_.append(value);
-    if (chunk_.size() >= kChunkBytes) Submit();
+    const size_t need = 8 + key.size() + value.size();
+    if (chunk_.size + need > chunk_.capacity) MakeRoom(need);
+    char* p = chunk_.data.get() + chunk_.size;
+    const auto k = static_cast<uint32_t>(key.size()), v = static_cast<uint32_t>(value.size());
+    std::memcpy(p, &k, 4);
+    std::memcpy(p + 4, &v, 4);
+    std::memcpy(p + 8, key.data(), key.size());
+    if (!value.empty()) std::memcpy(p + 8 + key.size(), value.data(), value.size());
+    chunk_.size += need;
+    if (chunk_.size >= kChunkBytes) Submit();
   }
   // Writes what is queued, stops the worker and finishes the file (false: no entries).
   Result<bool> Finish();
@@ -69,21 +75,28 @@ class AsyncSstOut {
   // Chunks small enough to still be in the cache when the worker reads them.
   static constexpr size_t kChunkBytes = 256 << 10;
   static constexpr size_t kMaxQueued = 32;
-  void AppendU32(size_t v) {
-    auto u = static_cast<uint32_t>(v);
-    chunk_.append(reinterpret_cast<const char*>(&u), sizeof u);
+  // Entries as (u32 key size, u32 value size, key, value), written with plain copies.
+  struct Chunk {
+    std::unique_ptr<char[]> data;
+    size_t size = 0, capacity = 0;
+  };
+  static Chunk NewChunk(size_t capacity) {
+    return Chunk{std::unique_ptr<char[]>(new char[capacity]), 0, capacity};
   }
+  // Queues the current chunk and, for an entry larger than a chunk's slack, takes one that
+  // holds it.
+  void MakeRoom(size_t need);
   void Submit();
   void Work();
 
   SstOut sst_;
   PhaseLog* log_;
   std::string name_;
-  std::string chunk_;
+  Chunk chunk_;
   std::mutex mu_;
   std::condition_variable cv_;
-  std::deque<std::string> queue_;
-  std::vector<std::string> free_;  // written chunks, reused (no fresh pages per chunk)
+  std::deque<Chunk> queue_;
+  std::vector<Chunk> free_;  // written chunks, reused (no fresh pages per chunk)
   bool done_ = false;
   Status status_;
   std::thread worker_;
