@@ -74,17 +74,17 @@ TEST_CASE("Reading Discogs XML ahead stops where a handler fails and reports XML
           "[import]") {
   TempDir dir;
   std::string xml = "<releases>\n";
-  for (int i = 1; i <= 300; ++i) {
+  for (int i = 1; i <= 1000; ++i) {  // several times around the ring
     xml += "<release id=\"" + std::to_string(i) + "\"><title>T" + std::to_string(i) +
            "</title><tracklist><track><position>A1</position><title>x</title></track>"
            "</tracklist></release>\n";
   }
   const std::string good = dir.Sub("good.xml"), broken = dir.Sub("broken.xml");
   std::ofstream(good) << xml << "</releases>\n";
-  std::ofstream(broken) << xml << "<release id=\"301\"><title>oops</release>\n</releases>\n";
+  std::ofstream(broken) << xml << "<release id=\"1001\"><title>oops</release>\n</releases>\n";
 
-  // A handler error stops the reading at that record, far before the end (64 records ahead at
-  // most were parsed), and is what the reading returns.
+  // A handler error stops the reading at that record (the parser, a ring's worth ahead at most,
+  // stops too), and is what the reading returns.
   const Seen stopped = Read(&ReadDiscogsXmlAhead, good, 7);
   CHECK(stopped.records.size() == 7);
   CHECK(stopped.status.code() == Status::Code::kConstraint);
@@ -92,8 +92,8 @@ TEST_CASE("Reading Discogs XML ahead stops where a handler fails and reports XML
 
   // Every record before the broken one is handled, then the XML error comes with its place.
   const Seen ahead = Read(&ReadDiscogsXmlAhead, broken);
-  CHECK(ahead.records.size() == 300);
-  CHECK_THAT(ahead.status.message(), Catch::Contains("broken.xml:302:") &&
+  CHECK(ahead.records.size() == 1000);
+  CHECK_THAT(ahead.status.message(), Catch::Contains("broken.xml:1002:") &&
                                          Catch::Contains("XML error: mismatched tag"));
   CheckSame(Read(&ReadDiscogsXml, broken), ahead);
 }
