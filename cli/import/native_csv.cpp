@@ -106,11 +106,45 @@ Result<std::vector<TokenId>> ColumnKeys(NativeImporter& imp, const CsvHeader& h)
   return keys;
 }
 
-// Parses the property column `i` of the current row into `props`. Returns a reason on error.
+// The value `props` holds under `key`, or null.
+Value* Slot(PropertyMap* props, TokenId key) {
+  for (auto& e : props->mutable_entries()) {
+    if (e.first == key) return &e.second;
+  }
+  return nullptr;
+}
+
+// Parses the property column `i` of the current row into `props`, or removes `key` when the
+// field is empty (`props` keeps the previous row's values: every column sets or removes its
+// key). Strings and integers overwrite the previous row's value in place, so a string keeps
+// its buffer instead of allocating one per row. Returns a reason on error.
 std::string ParseProperty(NativeImporter& imp, const CsvReader& r, const ColumnSpec& c,
                           size_t i, TokenId key, PropertyMap* props) {
   std::string_view text = r.field(i);
-  if (text.empty() && (!r.quoted(i) || c.type != PropType::kString || c.array)) return "";
+  if (text.empty() && (!r.quoted(i) || c.type != PropType::kString || c.array)) {
+    props->Remove(key);
+    return "";
+  }
+  if (!c.array && (c.type == PropType::kString || c.type == PropType::kInt)) {
+    Value* slot = Slot(props, key);
+    if (c.type == PropType::kString) {
+      if (auto* s = slot ? std::get_if<std::string>(&slot->v) : nullptr) {
+        s->assign(text.data(), text.size());
+      } else {
+        props->Set(key, Value(std::string(text)));
+      }
+      return "";
+    }
+    int64_t n;
+    if (ParseInt64(text, &n)) {
+      if (slot) {
+        slot->v = n;
+      } else {
+        props->Set(key, Value(n));
+      }
+      return "";
+    }  // not an integer: ParseTypedValue gives the reason
+  }
   auto v = ParseTypedValue(text, c.type, c.array, imp.options().array_delimiter);
   if (!v.ok()) return "field '" + c.text + "': " + v.status().message();
   props->Set(key, std::move(v).value());
@@ -169,13 +203,12 @@ Status ImportCsvNodes(NativeImporter& imp, const NativeInput& input) {
   const bool int_ids = imp.options().id_type == IdType::kInteger;
   IdSpace* space = h.id_col >= 0 ? &imp.Space(h.columns[h.id_col].id_space) : nullptr;
   std::vector<TokenId> labels;
-  PropertyMap props;  // reused: its storage survives from row to row
+  PropertyMap props;  // reused: each column sets or removes its key in every row
   while (rows.Next(imp)) {
     const CsvReader& r = rows.reader();
     ++imp.summary().records_read;
     uint32_t bad_col = 0;
     std::string reason = FieldCountError(r, h, &bad_col);
-    props.mutable_entries().clear();
     labels = default_labels;
     int64_t int_id = 0;
     std::string_view str_id;
@@ -263,13 +296,12 @@ Status ImportCsvRelationships(NativeImporter& imp, const NativeInput& input) {
       spaces[i] = &imp.Space(c.id_space);
     }
   }
-  PropertyMap props;  // reused: its storage survives from row to row
+  PropertyMap props;  // reused: each column sets or removes its key in every row
   while (rows.Next(imp)) {
     const CsvReader& r = rows.reader();
     ++imp.summary().records_read;
     uint32_t bad_col = 0;
     std::string reason = FieldCountError(r, h, &bad_col);
-    props.mutable_entries().clear();
     NodeId src = 0, dst = 0;
     TokenId type = default_type;
     for (size_t i = 0; i < h.columns.size() && reason.empty(); ++i) {

@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include <fstream>
+#include <map>
 #include <sstream>
 
 #include "cli/import/csv_header.h"
@@ -396,4 +397,45 @@ TEST_CASE("timings report each parsing phase and the bulk loader's sort, write a
   auto db2 = OpenDb(d2);
   REQUIRE(ImportNative(*db2, files.inputs, o).ok());
   CHECK(quiet.str().find("phases") == std::string::npos);
+}
+
+TEST_CASE("an empty field leaves its property out even when the row before had a value there",
+          "[import]") {
+  bool bulk = GENERATE(false, true);
+  TempDir d;
+  auto hp = Write(d, "hp.csv", "id:ID(P),name,born:int\n");
+  auto p = Write(d, "p.csv",
+                 "1,A name longer than sixteen bytes,1970\n2,,\n3,B,x\n4,C,1980\n");
+  auto hc = Write(d, "hc.csv", ":START_ID(P),:END_ID(P),role,weight:int\n");
+  auto c = Write(d, "c.csv", "1,2,a role longer than sixteen bytes,5\n1,4,,\n");
+  auto db = OpenDb(d);
+  NativeOptions o = Options(bulk);
+  o.common.skip_bad = true;  // row 3 ('x' is not an integer) is skipped
+  auto r = ImportNative(*db,
+                        {Input(NativeInput::Kind::kNodes, {"P"}, {hp, p}),
+                         Input(NativeInput::Kind::kRelationships, {"R"}, {hc, c})},
+                        o);
+  REQUIRE(r.ok());
+  CHECK(r->records_skipped == 1);
+  NodeId n1 = ById(*db, Value(int64_t{1})), n2 = ById(*db, Value(int64_t{2})),
+         n4 = ById(*db, Value(int64_t{4}));
+  CHECK(Prop(*db, n1, "name") == Value("A name longer than sixteen bytes"));
+  CHECK(Prop(*db, n2, "name").is_null());
+  CHECK(Prop(*db, n2, "born").is_null());
+  CHECK(Prop(*db, n4, "name") == Value("C"));
+  CHECK(Prop(*db, n4, "born") == Value(int64_t{1980}));
+  auto txn = db->BeginRead();
+  TokenId role = txn->LookupToken(TokenKind::kPropertyKey, "role");
+  TokenId weight = txn->LookupToken(TokenKind::kPropertyKey, "weight");
+  std::map<NodeId, PropertyMap> by_end;
+  for (auto cur = txn->Neighbors(n1, Direction::kOut, kNoToken); cur->Valid(); cur->Next()) {
+    auto e = txn->GetEdge(cur->entry().edge);
+    REQUIRE(e.ok());
+    REQUIRE(e->has_value());
+    by_end[cur->entry().other] = (*e)->props;
+  }
+  REQUIRE(by_end.size() == 2);
+  CHECK(*by_end[n2].Get(role) == Value("a role longer than sixteen bytes"));
+  CHECK(*by_end[n2].Get(weight) == Value(int64_t{5}));
+  CHECK(by_end[n4].empty());
 }
