@@ -159,8 +159,10 @@ struct Parser {
     if (in_release) {
       if (depth == record_depth) {
         in_release = false;
-        Status st = handlers->release ? handlers->release(release.release(), record_line)
-                                      : Status::OK();
+        Status st = handlers->take_release
+                        ? handlers->take_release(release.mutable_release(), record_line)
+                    : handlers->release ? handlers->release(release.release(), record_line)
+                                        : Status::OK();
         if (!st.ok()) {
           status = st;
           XML_StopParser(xml, XML_FALSE);

@@ -20,6 +20,10 @@ struct DiscogsHandlers {
   std::function<Status(const DiscogsArtist&, uint64_t line)> artist;
   std::function<Status(const DiscogsLabel&, uint64_t line)> label;
   std::function<Status(const DiscogsMaster&, uint64_t line)> master;
+  // When set, used instead of `release`: may take the release's contents by swapping them with
+  // another release (whose capacity the reader then reuses: it clears every field before it
+  // fills the next one).
+  std::function<Status(DiscogsRelease*, uint64_t line)> take_release;
 };
 
 // Reads `path`; `bytes` advances by the uncompressed bytes parsed; `position` (optional) is set

@@ -2,6 +2,7 @@
 #include "cli/import/discogs_xml_ahead.h"
 
 #include <thread>
+#include <utility>
 
 #include "cli/import/read_ahead.h"
 
@@ -37,9 +38,10 @@ Status ReadDiscogsXmlAhead(const std::string& path, uint64_t* bytes,
     return Status::OK();
   };
   DiscogsHandlers ahead;
-  if (handlers.release) {
-    ahead.release = [&](const DiscogsRelease& r, uint64_t line) {
-      return put(Slot::Kind::kRelease, line, [&](Slot& s) { s.release = r; });
+  if (handlers.release || handlers.take_release) {
+    // Swapped, not copied: the slot's previous release goes back to the parser to be refilled.
+    ahead.take_release = [&](DiscogsRelease* r, uint64_t line) {
+      return put(Slot::Kind::kRelease, line, [&](Slot& s) { std::swap(s.release, *r); });
     };
   }
   if (handlers.artist) {
@@ -68,7 +70,8 @@ Status ReadDiscogsXmlAhead(const std::string& path, uint64_t* bytes,
     Status st;
     switch (s->kind) {
       case Slot::Kind::kRelease:
-        st = handlers.release(s->release, s->line);
+        st = handlers.take_release ? handlers.take_release(&s->release, s->line)
+                                   : handlers.release(s->release, s->line);
         break;
       case Slot::Kind::kArtist:
         st = handlers.artist(s->artist, s->line);

@@ -7,7 +7,7 @@
 // document order; `*bytes` and `*position` are, when a handler runs, what they were when the
 // parser reached that record (so progress and summaries read the same); a handler's error stops
 // the parser and is returned; an XML or I/O error is returned after every record before it was
-// handled. Memory: a ring of 256 records (kept and reused) besides the parser's own.
+// handled. Memory: a ring of 64 records (kept and reused) besides the parser's own.
 // Thread safety: call from one thread; the handlers need not be thread-safe (only the calling
 // thread runs them).
 

@@ -33,6 +33,8 @@ class ReleaseBuilder {
   void Text(const char* s, int len);
   // The release built since Begin().
   const DiscogsRelease& release() const { return rel_; }
+  // The same, to be swapped with another release (Begin() clears every field).
+  DiscogsRelease* mutable_release() { return &rel_; }
 
  private:
   enum class Ctx : uint8_t {

@@ -25,7 +25,7 @@ namespace liner::import {
 template <typename Item>
 class ReadAheadRing {
  public:
-  static constexpr uint64_t kSlots = 256;
+  static constexpr uint64_t kSlots = 64;
 
   // Parser side: a free slot to fill, or nullptr once the reader has stopped.
   Item* Claim() {

@@ -226,8 +226,6 @@ Result<NodeId> Resolver::Resolve(const NodeSpec& spec) {
   const std::vector<std::string>& labels = KindLabels(spec.label);
   // The key of the node's id in ids_ and seen_ (0 without an id), computed once.
   const uint64_t id_hash = !spec.id_key.empty() && !spec.id_value.is_null() ? IdHash(spec) : 0;
-  const bool in_db =
-      InDatabase(labels) || (!caches_complete_ && id_hash != 0 && seen_.MaybeContainsHash(id_hash));
   if (id_hash != 0) {
     if (const uint64_t* known = ids_.Find(id_hash)) {
       // A record this import already applied to the node (an artist credited on many
@@ -239,6 +237,9 @@ Result<NodeId> Resolver::Resolve(const NodeSpec& spec) {
       return id;
     }
   }
+  // Known ids were answered above; the filter's probe (a cache miss) only for the others.
+  const bool in_db =
+      InDatabase(labels) || (!caches_complete_ && id_hash != 0 && seen_.MaybeContainsHash(id_hash));
   if (in_db && !spec.id_key.empty() && !spec.id_value.is_null()) {
     LINER_ASSIGN_OR_RETURN(TokenId key, Token(TokenKind::kPropertyKey, spec.id_key));
     for (const std::string& label : labels) {
