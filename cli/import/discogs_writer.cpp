@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <charconv>
 
 #include "cli/import/roles_taxonomy.h"
 
@@ -26,6 +27,15 @@ bool AllDigits(const std::string& s) {
   });
 }
 
+// The value of a string of digits, or -1 when `s` is not one or does not fit in 63 bits
+// ("99999999999999999999" as a track position is bad data, not a reason to stop).
+int64_t WholeNumber(const std::string& s) {
+  if (!AllDigits(s)) return -1;
+  int64_t v = 0;
+  auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+  return ec == std::errc() && end == s.data() + s.size() ? v : -1;
+}
+
 Value StringList(const std::vector<std::string>& v) {
   ValueList l;
   for (const auto& s : v) {
@@ -40,6 +50,7 @@ int64_t Seconds(const std::string& d) {
   bool any = false;
   for (char c : d) {
     if (std::isdigit(static_cast<unsigned char>(c))) {
+      if (part > (int64_t{1} << 40) || total > (int64_t{1} << 40)) return -1;  // not a duration
       part = part * 10 + (c - '0');
       any = true;
     } else if (c == ':') {
@@ -110,14 +121,12 @@ std::vector<size_t> MatchTrackSpec(const std::string& spec,
     long ia = find(a), ib = find(b);
     if (ia >= 0 && ib >= ia) {
       for (long i = ia; i <= ib; ++i) out.push_back(static_cast<size_t>(i));
-    } else if (AllDigits(a) && AllDigits(b)) {
+    } else if (WholeNumber(a) >= 0 && WholeNumber(b) >= 0) {
       // Positions absent from the tracklist as written ("1 to 3" on "A1".."A3" is rare).
-      long lo = std::stol(a), hi = std::stol(b);
+      const int64_t lo = WholeNumber(a), hi = WholeNumber(b);
       for (size_t i = 0; i < positions.size(); ++i) {
-        if (AllDigits(positions[i])) {
-          long v = std::stol(positions[i]);
-          if (v >= lo && v <= hi) out.push_back(i);
-        }
+        const int64_t v = WholeNumber(positions[i]);
+        if (v >= 0 && v >= lo && v <= hi) out.push_back(i);
       }
     }
   }
@@ -227,9 +236,7 @@ Status DiscogsWriter::WriteRelease(const DiscogsRelease& rel) {
     songs.push_back(song_id);
     positions.push_back(Trim(t.position));
     Props on;
-    if (AllDigits(Trim(t.position))) {
-      AddProp(on, "track_number", Value(static_cast<int64_t>(std::stol(Trim(t.position)))));
-    }
+    if (int64_t n = WholeNumber(Trim(t.position)); n >= 0) AddProp(on, "track_number", Value(n));
     AddProp(on, "position", Trim(t.position));
     LINER_RETURN_IF_ERROR(r_.Link(song_id, album_id, "APPEARS_ON", std::move(on), {"position"}));
     // A track without its own artists is by the release's artists.

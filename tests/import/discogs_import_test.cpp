@@ -193,6 +193,28 @@ TEST_CASE("a Discogs record without an id is an error, or skipped with skip_bad"
   CHECK(s2->nodes_added.at("Album") == 1);
 }
 
+TEST_CASE("Discogs track numbers too long for 64 bits are kept as text, not a crash",
+          "[import]") {
+  const std::string huge = "99999999999999999999999";
+  CHECK(MatchTrackSpec("1 to " + huge, {"1", huge, "2"}) == std::vector<size_t>{0, 1});  // as written
+  CHECK(MatchTrackSpec("1 to " + huge, {"1", "2"}).empty());
+  CHECK(MatchTrackSpec(huge + " to 2", {"1", "2"}).empty());
+  CHECK(MatchTrackSpec("1 to 2", {huge, "2"}) == std::vector<size_t>{1});
+  RealDb r;
+  std::string file = r.Write("huge.xml", "<releases><release id=\"5\"><title>T</title><tracklist>"
+                                         "<track><position>" + huge + "</position><title>x</title>"
+                                         "<duration>" + huge + ":00</duration></track>"
+                                         "</tracklist></release></releases>\n");
+  auto s = ImportDiscogs(*r.db, {file}, {});
+  INFO(s.status().ToString());
+  REQUIRE(s.ok());
+  CHECK(s->edges_added.at("APPEARS_ON") == 1);
+  auto t = r.db->BeginRead();
+  const auto songs = ByName(*t, "Song", "x");
+  REQUIRE(songs.size() == 1);
+  CHECK(Prop(*t, songs[0], "duration") == huge + ":00");
+}
+
 TEST_CASE("a truncated Discogs API JSON file names the line and column", "[import]") {
   RealDb r;
   std::string file = r.Write("release_1.json", "{\n  \"id\": 1,\n  \"tracklist\": [\n");
