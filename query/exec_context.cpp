@@ -163,6 +163,10 @@ QValue ExecState::NodeProperty(NodeId id, const std::string& key) {
   if (auto kind = txn->CachedIntProperty(id, k, &cached)) {
     return *kind == IntPropKind::kInt ? QValue(cached) : QValue();
   }
+  std::string_view text;
+  if (auto has = txn->CachedStringProperty(id, k, &text)) {
+    return *has ? QValue(std::string(text)) : QValue();
+  }
   const NodeRecord* rec = NodeRaw(id);
   if (!rec) return QValue();
   const Value* v = rec->props.Get(k);

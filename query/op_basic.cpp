@@ -140,9 +140,32 @@ bool DistinctOp::Eq::operator()(const std::vector<QValue>& a, const std::vector<
 void DistinctOp::Open(ExecState& st) {
   Op::Open(st);
   seen_.clear();
+  seen_ints_.Clear();
+  ints_only_ = slots.size() == 1;
 }
 
 bool DistinctOp::Next(ExecState& st, Row& row) {
+  if (ints_only_) {
+    while (child()->Next(st, row)) {
+      st.CheckInterrupt();
+      const QValue& v = row[slots[0]];
+      if (v.is_int()) {
+        if (!seen_ints_.Insert(v.as_int())) continue;
+        ++rows_produced;
+        return true;
+      }
+      // Another type: from now on every value goes through seen_, the integers seen so far too.
+      ints_only_ = false;
+      seen_ints_.ForEach([&](int64_t i) { seen_.insert(std::vector<QValue>{QValue(i)}); });
+      seen_ints_.Clear();
+      if (seen_.insert(std::vector<QValue>{v}).second) {
+        ++rows_produced;
+        return true;
+      }
+      break;
+    }
+    if (ints_only_) return false;
+  }
   std::vector<QValue> key(slots.size());
   while (child()->Next(st, row)) {
     st.CheckInterrupt();

@@ -403,6 +403,10 @@ class DistinctOp : public OpOf<DistinctOp> {
   struct Hash { size_t operator()(const std::vector<QValue>& k) const; };
   struct Eq { bool operator()(const std::vector<QValue>& a, const std::vector<QValue>& b) const; };
   std::unordered_set<std::vector<QValue>, Hash, Eq> seen_;
+  // One slot whose values have all been integers so far: they are kept in seen_ints_ (no
+  // allocation per row); the first other value moves them into seen_ and ends this mode.
+  FlatIntSet seen_ints_;
+  bool ints_only_ = true;
   friend class AggregateOp;
 };
 

@@ -85,14 +85,21 @@ Result<std::unique_ptr<AdjacencyCache>> AdjacencyCache::Build(const Inputs& in) 
   std::thread in_thread([&] { in_ok = FillSide(in, false, &c->in_, &in_status); });
   std::thread col_thread([&] {
     if (in.nodes) {
-      col_ok = c->columns_.Fill(in.db, in.nodes, in.snapshot, in.node_limit, in.int_keys, in.stop,
-                                &col_status);
+      col_ok = c->columns_.Fill(in.db, in.nodes, in.snapshot, in.node_limit, in.int_keys,
+                                in.string_keys, in.stop, &col_status);
     }
+  });
+  Status names_status;
+  std::thread names_thread([&] {
+    // A name cache that does not fit is simply not ready(): FindByName then seeks RocksDB.
+    if (in.names) c->names_.Fill(in.db, in.index, in.snapshot, in.node_limit, in.stop, &names_status);
   });
   Status out_status;
   bool out_ok = FillSide(in, true, &c->out_, &out_status);
   in_thread.join();
   col_thread.join();
+  names_thread.join();
+  LINER_RETURN_IF_ERROR(names_status);
   LINER_RETURN_IF_ERROR(out_status);
   LINER_RETURN_IF_ERROR(in_status);
   LINER_RETURN_IF_ERROR(col_status);
@@ -146,7 +153,7 @@ size_t AdjacencyCache::MemoryBytes() const {
            s.type.capacity() * 2;
   };
   return side(out_) + side(in_) + label_bits_.capacity() * 8 + label_bit_of_.capacity() +
-         columns_.MemoryBytes();
+         columns_.MemoryBytes() + names_.MemoryBytes();
 }
 
 std::pair<uint32_t, uint32_t> AdjacencyCache::Range(const Side& side, NodeId node,

@@ -23,6 +23,7 @@
 
 #include "storage/adjacency_view.h"
 #include "storage/int_columns.h"
+#include "storage/name_cache.h"
 #include "storage/status.h"
 #include "storage/types.h"
 
@@ -45,6 +46,8 @@ class AdjacencyCache {
     rocksdb::ColumnFamilyHandle* index = nullptr;
     rocksdb::ColumnFamilyHandle* nodes = nullptr;  // for the integer columns
     std::vector<TokenId> int_keys;                 // property keys to keep integer columns of
+    std::vector<TokenId> string_keys;              // ... and string columns of (name keys)
+    bool names = false;                            // also copy the name index (NameCache)
     const rocksdb::Snapshot* snapshot = nullptr;  // what to copy
     NodeId node_limit = 0;                        // every node id is below this
     uint64_t edges_hint = 0;                      // expected edge count (for reserve)
@@ -73,6 +76,8 @@ class AdjacencyCache {
 
   // Integer property columns of `int_keys` (see IntColumns).
   const IntColumns& columns() const { return columns_; }
+  // The name index (see NameCache); not ready() when Inputs::names was false.
+  const NameCache& names() const { return names_; }
 
   // The same arrays as raw spans (see AdjacencyView), for the query engine's walks.
   const AdjacencyView& view() const { return view_; }
@@ -89,6 +94,7 @@ class AdjacencyCache {
   std::vector<TokenId> view_keys_;
   std::vector<AdjacencyView::IntColumn> view_columns_;
   AdjacencyView view_;  // points into the members above; filled once Build is done
+  NameCache names_;
 };
 
 }  // namespace liner

@@ -281,7 +281,7 @@ Status DecodeEdgeSkeleton(EdgeId id, std::string_view bytes,
 }
 
 Status DecodeNodeIntProps(NodeId id, std::string_view bytes, const std::vector<TokenId>& keys,
-                          IntPropKind* kinds, int64_t* values) {
+                          IntPropKind* kinds, int64_t* values, std::string_view* strings) {
   for (size_t i = 0; i < keys.size(); ++i) kinds[i] = IntPropKind::kAbsent;
   RawReader r(bytes);
   if (r.ReadHeader()) {
@@ -304,7 +304,8 @@ Status DecodeNodeIntProps(NodeId id, std::string_view bytes, const std::vector<T
         kinds[slot] = IntPropKind::kInt;
       } else {
         r.Back(1);
-        r.SkipValue();
+        std::string_view text = r.SkipValue();
+        if (strings && static_cast<Value::Type>(type) == Value::Type::kString) strings[slot] = text;
         kinds[slot] = IntPropKind::kOther;
       }
     }

@@ -25,8 +25,11 @@ Status DecodeEdgeSkeleton(EdgeId id, std::string_view bytes,
 
 // For each of `keys` (kNoToken entries are skipped): the kind of the node record's value under
 // that key and, when it is an integer, the integer — straight from the bytes, without building
-// a PropertyMap. `kinds` and `values` have keys.size() elements. Corruption on a malformed record.
+// a PropertyMap. `kinds` and `values` have keys.size() elements. With `strings` (also
+// keys.size() elements), a string value (kind kOther) is also returned there, as a view into
+// `bytes`; other slots are left alone. Corruption on a malformed record.
 Status DecodeNodeIntProps(NodeId id, std::string_view bytes, const std::vector<TokenId>& keys,
-                          IntPropKind* kinds, int64_t* values);
+                          IntPropKind* kinds, int64_t* values,
+                          std::string_view* strings = nullptr);
 
 }  // namespace liner::codec

@@ -313,6 +313,11 @@ Result<std::shared_ptr<const AdjacencyCache>> RocksDatabase::BuildCache() {
     TokenId t = LookupCommittedToken(TokenKind::kPropertyKey, key);
     if (t != kNoToken) in.int_keys.push_back(t);
   }
+  for (const std::string& key : NameKeys()) {
+    TokenId t = LookupCommittedToken(TokenKind::kPropertyKey, key);
+    if (t != kNoToken && key != "aliases") in.string_keys.push_back(t);  // lists: not a column
+  }
+  in.names = true;
   in.generation = SnapshotAndGeneration(true, &in.snapshot);
   in.node_limit = next_node_.load();
   {
@@ -373,31 +378,7 @@ Status RocksDatabase::WarmCaches() {
     std::lock_guard lock(cache_mu_);
     if (CacheIsFor(generation_.load())) return Status::OK();
   }
-  std::thread names([this] { WarmNameIndex(); });
-  Status s = BuildCache().status();
-  names.join();
-  return s;
-}
-
-void RocksDatabase::WarmNameIndex() {
-  const std::string lo = keys::Tagged(keys::KeyTag::kName);
-  const std::string hi(1, static_cast<char>(lo[0] + 1));
-  rocksdb::Range range(lo, hi);
-  uint64_t bytes = 0;
-  rocksdb::SizeApproximationOptions sao;
-  sao.include_files = true;
-  sao.include_memtables = true;
-  if (!db_->GetApproximateSizes(sao, cf(kCfIndex), &range, 1, &bytes).ok()) return;
-  // On-disk bytes are LZ4-compressed; the cache holds blocks uncompressed (about 3x).
-  if (!block_cache_ || bytes * 3 > block_cache_->GetCapacity() / 2) return;
-  rocksdb::ReadOptions ro;
-  ro.fill_cache = true;
-  ro.readahead_size = 4 << 20;
-  rocksdb::Slice upper(hi);
-  ro.iterate_upper_bound = &upper;
-  std::unique_ptr<rocksdb::Iterator> it(db_->NewIterator(ro, cf(kCfIndex)));
-  for (it->Seek(lo); it->Valid(); it->Next()) {
-  }
+  return BuildCache().status();
 }
 
 CacheInfo RocksDatabase::cache_info() const {

@@ -154,6 +154,11 @@ class Transaction {
   // cache shows exactly what this transaction sees, else nullptr (not built yet, this
   // transaction wrote, an older generation). Valid until this transaction writes or ends.
   virtual const AdjacencyView* CachedAdjacency() = 0;
+  // The same for a string property of a name key (name, title): true with *value (valid while
+  // the transaction is open and has not written), false when the node lacks the key or does
+  // not exist, nullopt when the caches cannot tell.
+  virtual std::optional<bool> CachedStringProperty(NodeId id, TokenId key,
+                                                   std::string_view* value) = 0;
   // All nodes, in id order.
   virtual std::unique_ptr<NodeCursor> ScanNodes() = 0;
   // Nodes carrying `label`, in id order.

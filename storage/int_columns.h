@@ -2,7 +2,8 @@
 // IntColumns: part of the read caches (see AdjacencyCache and storage/FORMAT.md, "Integer
 // property columns"). For a few property keys (the equality-indexed ones: id, mbid,
 // discogs_id), the value of that key on every node when it is an integer, so that `n.id` and
-// `MATCH (n:L {id: $v})` need neither a record read nor an index seek. Exact: a node whose value
+// `MATCH (n:L {id: $v})` need neither a record read nor an index seek. For the name keys
+// (name, title), the string value on every node (`WHERE p.name = $name` reads no record). Exact: a node whose value
 // is of another type is marked so and its record is read instead, and a key that any node holds
 // with a non-integer value answers no equality seek (the index finds 1.0 for 1). Private to
 // storage/ (include only from storage/*.cpp).
@@ -15,6 +16,8 @@
 #include <atomic>
 #include <cstdint>
 #include <optional>
+#include <string>
+#include <string_view>
 #include <vector>
 
 #include "storage/adjacency_view.h"
@@ -29,8 +32,11 @@ class IntColumns {
   // Fills the columns of `keys` from one sequential scan of the `nodes` column family at
   // `snapshot`. Returns false (not an error) when a node id is >= node_limit or `stop` was set;
   // keys with no integer value at all get no column.
+  // String columns of `string_keys` come from the same scan (a key whose strings add up to 4 GiB
+  // or more gets none).
   bool Fill(rocksdb::DB* db, rocksdb::ColumnFamilyHandle* nodes, const rocksdb::Snapshot* snapshot,
-            NodeId node_limit, const std::vector<TokenId>& keys, const std::atomic<bool>* stop,
+            NodeId node_limit, const std::vector<TokenId>& keys,
+            const std::vector<TokenId>& string_keys, const std::atomic<bool>* stop,
             Status* status);
 
   // The value of `key` on `node`: kInt with *value set; kAbsent when the node does not exist or
@@ -59,6 +65,22 @@ class IntColumns {
     return true;
   }
 
+  // The string value of `key` on `node`: true with *value set (a view valid as long as the
+  // columns); false when the node does not exist or lacks the key; nullopt when not cached
+  // (another type, an uncached key or node): read the record.
+  std::optional<bool> GetString(NodeId node, TokenId key, std::string_view* value) const {
+    for (const StringColumn& c : strings_) {
+      if (c.key != key) continue;
+      if (node >= c.kind.size()) return std::nullopt;
+      auto k = static_cast<IntPropKind>(c.kind[node]);
+      if (k == IntPropKind::kOther) return std::nullopt;
+      if (k == IntPropKind::kAbsent) return false;
+      *value = std::string_view(c.text.data() + c.offset[node], c.offset[node + 1] - c.offset[node]);
+      return true;
+    }
+    return std::nullopt;
+  }
+
   size_t MemoryBytes() const;
 
   // Appends the key and the arrays of every column (for AdjacencyView), in the same order.
@@ -84,6 +106,13 @@ class IntColumns {
     return nullptr;
   }
   std::vector<Column> columns_;
+  struct StringColumn {
+    TokenId key = kNoToken;
+    std::vector<uint8_t> kind;      // node -> kAbsent, kInt (meaning: a string) or kOther
+    std::vector<uint32_t> offset;   // node -> start of its string in `text`; node + 1 ends it
+    std::string text;               // every string, in node order
+  };
+  std::vector<StringColumn> strings_;
 };
 
 }  // namespace liner

@@ -83,10 +83,6 @@ class RocksDatabase final : public Database {
   RocksDatabase() = default;
   Status LoadState();
 
-  // Reads the name index once through the block cache (WarmCaches), so the first name lookups
-  // of a batch do not each wait for a disk block; only when it fits in half the cache.
-  void WarmNameIndex();
-
   std::string path_;
   bool read_only_ = false;
   std::shared_ptr<rocksdb::Cache> block_cache_;

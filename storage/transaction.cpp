@@ -286,6 +286,13 @@ class RocksTransaction final : public Transaction {
     return cache ? &cache->view() : nullptr;
   }
 
+  std::optional<bool> CachedStringProperty(NodeId id, TokenId key,
+                                           std::string_view* value) override {
+    const AdjacencyCache* cache = CacheRaw();
+    if (!cache) return std::nullopt;
+    return cache->columns().GetString(id, key, value);
+  }
+
   Result<bool> HasLabel(NodeId id, TokenId label) override {
     if (const AdjacencyCache* cache = CacheRaw()) {
       if (auto has = cache->HasLabel(id, label)) return *has;
@@ -365,6 +372,25 @@ class RocksTransaction final : public Transaction {
     std::string norm = NormalizeName(name);
     std::vector<NodeId> out;
     if (norm.empty()) return out;
+    if (const AdjacencyCache* cache = CacheRaw(); cache && cache->names().ready()) {
+      // The label-0 entries with the label bits: the same nodes, in the same order, as the
+      // label's own entries (every named node has both, written in one batch).
+      bool exact = true;
+      for (uint32_t node : cache->names().Find(norm)) {
+        if (label == kNoToken) {
+          out.push_back(node);
+          continue;
+        }
+        std::optional<bool> has = cache->HasLabel(node, label);
+        if (!has) {
+          exact = false;
+          break;
+        }
+        if (*has) out.push_back(node);
+      }
+      if (exact) return out;
+      out.clear();
+    }
     for (auto it = Iter(kCfIndex, keys::NamePrefix(label, norm, true)); it->Valid(); it->Next()) {
       out.push_back(keys::ReadU64(it->key(), it->key().size() - 8));
     }
