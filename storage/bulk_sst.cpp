@@ -13,8 +13,12 @@ Status FromRocks(const rocksdb::Status& s, const std::string& what) {
 
 rocksdb::Options BulkOptions(RocksDatabase* db, Cf cf) {
   rocksdb::Options o = db->db()->GetOptions(db->cf(cf));
-  o.compression = rocksdb::kLZ4Compression;
-  o.bottommost_compression = rocksdb::kLZ4Compression;
+  // The index files are written without compression: LZ4 was 5% of an import's instructions
+  // there (compressing, and zeroing its state per 4 KiB block) for a fifth of the disk, and
+  // name / id lookups then read their blocks without decompressing. The adjacency keeps LZ4:
+  // leaving it out saves 4% more instructions but grows the database by 38%.
+  o.compression = cf == kCfIndex ? rocksdb::kNoCompression : rocksdb::kLZ4Compression;
+  o.bottommost_compression = o.compression;
   return o;
 }
 

@@ -2,9 +2,10 @@
 // SST file writers of the bulk loader (private to storage/bulk_*.cpp).
 //
 // SstOut writes one column family's sorted entries into one SST file with that column
-// family's table options (prefix extractor, bloom filters), but with LZ4 instead of the
-// bottommost ZSTD: bulk files are written once at import speed and land in the bottom level;
-// a later compaction recompresses them with the column family's own settings.
+// family's table options (prefix extractor, bloom filters), but with LZ4 (no compression for
+// the index) instead of the bottommost ZSTD: bulk files are written once at import speed and
+// land in the bottom level; a later compaction recompresses them with the column family's own
+// settings.
 // Not thread-safe: one thread per SstOut at a time (different SstOuts may run in parallel).
 //
 // AsyncSstOut hands entries to a worker thread in chunks, so the caller's thread keeps
