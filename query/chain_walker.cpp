@@ -37,7 +37,9 @@ void ChainWalker::Prepare(ExecState& st, const std::vector<Step>& steps) {
     steps_.push_back(std::move(r));
   }
   path_.assign(steps_.size(), 0);
+  nodes_.assign(steps_.size() + 1, 0);
   adj_.assign(steps_.size(), {});
+  masks_view_ = nullptr;
 }
 
 bool ChainWalker::Used(EdgeId edge, size_t step) const {
@@ -48,65 +50,44 @@ bool ChainWalker::Used(EdgeId edge, size_t step) const {
   return false;
 }
 
-void ChainWalker::Walk(ExecState& st, NodeId start, const std::vector<EdgeId>& banned,
-                       std::vector<NodeId>* ends) {
-  ends->clear();
-  banned_ = &banned;
-  ends_ = ends;
+const AdjacencyView* ChainWalker::Cached(ExecState& st, NodeId start) {
   const AdjacencyView* v = st.txn->CachedAdjacency();
-  if (v && start < v->node_limit) {
+  if (!v || start >= v->node_limit) return nullptr;
+  if (v != masks_view_) {
+    masks_view_ = v;
     masks_.assign(steps_.size(), 0);
     labels_ok_.assign(steps_.size(), 1);
     for (size_t i = 0; i < steps_.size(); ++i)
       for (TokenId t : steps_[i].label_tokens)
         if (!v->AddLabel(t, &masks_[i])) labels_ok_[i] = 0;
+  }
+  return v;
+}
+
+void ChainWalker::Walk(ExecState& st, NodeId start, const std::vector<EdgeId>& banned,
+                       std::vector<NodeId>* ends) {
+  ends->clear();
+  banned_ = &banned;
+  ends_ = ends;
+  if (const AdjacencyView* v = Cached(st, start)) {
     Stamps& s = tls_stamps;
     if (s.stamp.size() < v->node_limit) s.stamp.assign(v->node_limit, 0);
     if (++s.now == 0) {  // wrapped: forget every earlier walk
       std::fill(s.stamp.begin(), s.stamp.end(), 0);
       s.now = 1;
     }
-    stamp_ = s.stamp.data();
-    stamp_now_ = s.now;
-    WalkCached(st, *v, start, 0);
+    uint32_t* stamp = s.stamp.data();
+    const uint32_t now = s.now;
+    // Labels are checked once, when a walk first reaches the node.
+    WalkAll(st, *v, start, banned, [&](NodeId end) {
+      if (stamp[end] == now) return;
+      stamp[end] = now;
+      if (EndMatches(*v, end)) ends->push_back(end);
+    });
     return;
   }
   seen_.Clear();
   WalkCursors(st, start, 0);
-}
-
-void ChainWalker::WalkCached(ExecState& st, const AdjacencyView& v, NodeId node, size_t step) {
-  st.CheckInterrupt();
-  const Resolved& r = steps_[step];
-  const bool last = step + 1 == steps_.size();
-  const bool labels_ok = labels_ok_[step];
-  const uint64_t mask = masks_[step];
-  // The same order as CollectAdjacency: per type, outgoing entries then incoming ones (an
-  // undirected self-loop once, from its outgoing entry).
-  for (TokenId type : r.types) {
-    for (int side = 0; side < 2; ++side) {
-      if ((side == 0 && r.dir == Direction::kIn) || (side == 1 && r.dir == Direction::kOut))
-        continue;
-      const AdjacencyView::Side& sd = side == 0 ? v.out : v.in;
-      const bool skip_loops = side == 1 && r.dir == Direction::kBoth;
-      const AdjacencyView::Range range = v.Of(sd, node, type);
-      for (uint32_t i = range.begin; i < range.end; ++i) {
-        const NodeId other = sd.other[i];
-        if (skip_loops && other == node) continue;
-        if (last) {
-          // Labels are checked once, when a walk first reaches the node; a walk that would
-          // reuse an edge does not count as reaching it.
-          if (stamp_[other] == stamp_now_ || Used(sd.edge[i], step)) continue;
-          stamp_[other] = stamp_now_;
-          if (labels_ok && v.HasLabels(other, mask)) ends_->push_back(other);
-          continue;
-        }
-        if (!labels_ok || !v.HasLabels(other, mask) || Used(sd.edge[i], step)) continue;
-        path_[step] = sd.edge[i];
-        WalkCached(st, v, other, step + 1);
-      }
-    }
-  }
 }
 
 bool ChainWalker::HasLabels(ExecState& st, NodeId node, size_t step) {

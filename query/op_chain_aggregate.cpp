@@ -14,11 +14,12 @@
 //    properties): what a pair adds depends only on its end node, and DISTINCT ignores repeats,
 //    so once an end passed the filters, later pairs with the same end add nothing: they are
 //    skipped before the filters.
-//  - Per input (grouping by `to.key` or nothing, every aggregate count(DISTINCT e) with e not
+//  - Per input (grouping by `to.key` or nothing, one aggregate count(DISTINCT e) with e not
 //    reading `to`): when the values of e are integers (or null) that differ between the input
 //    rows that have a passing pair, count(DISTINCT e) of a group is the number of those rows
-//    whose pairs reach the group (a null e counts nothing). A repeated or non-integer value
-//    hands everything to the general plan.
+//    whose pairs reach the group (a null e counts nothing). The rows are counted per end node
+//    and each end is its own group, so two ends with the same key, a repeated or a
+//    non-integer value hand everything to the general plan.
 //  - Groups come out in the order of their first passing pair, each with that pair's row, as
 //    AggregateOp does; with no key and no pair, one all-null row with zero counts.
 // The general plan (child 0) runs on the same input rows whenever the typed path cannot
@@ -97,6 +98,14 @@ class Checker {
   void Reset(Row* pair) {
     pair_ = pair;
     for (Live& l : live_) l.ready = false;
+  }
+  // Asks the memory for what Pass(end) will read of the integer columns.
+  void Prefetch(NodeId end) const {
+    for (const Live& l : live_) {
+      if (!l.column || end >= l.column->size) continue;
+      __builtin_prefetch(l.column->kind + end);
+      __builtin_prefetch(l.column->value + end);
+    }
   }
   // Whether the pair (input row, `end`) passes every filter, bottom first.
   bool Pass(NodeId end) {
@@ -203,6 +212,27 @@ void ChainAggregateOp::RunGeneral(std::vector<Row> inputs) {
   Find(*this).chain->children[0] = std::move(replay);
 }
 
+namespace {
+
+// Per thread, per node of the largest cache seen: a per-input aggregation's state (see Run).
+// Input rows are numbered from `base` + 1 in each execution, so nothing is cleared in between.
+struct NodeAcc {
+  uint32_t last = 0;  // the last input row that reached the node: <= base before this execution
+  uint32_t word = 0;  // kTouched | kLabelsKnown | kLabelsOk | count of input rows
+};
+constexpr uint32_t kTouched = 1u << 31, kLabelsKnown = 1u << 30, kLabelsOk = 1u << 29;
+constexpr uint32_t kCountMask = kLabelsOk - 1;
+struct AccScratch {
+  std::vector<NodeAcc> acc;
+  uint32_t base = 0;
+};
+thread_local AccScratch tls_acc;
+
+inline bool Bit(const std::vector<uint64_t>& b, NodeId n) { return (b[n >> 6] >> (n & 63)) & 1; }
+inline void SetBit(std::vector<uint64_t>& b, NodeId n) { b[n >> 6] |= uint64_t{1} << (n & 63); }
+
+}  // namespace
+
 bool ChainAggregateOp::Run(ExecState& st, std::vector<Row>& inputs) {
   const AdjacencyView* v = st.txn->CachedAdjacency();
   if (!v) return false;
@@ -221,27 +251,22 @@ bool ChainAggregateOp::Run(ExecState& st, std::vector<Row>& inputs) {
   walker.Prepare(st, ws);
   Checker checker(st, *v, checks, to);
   std::vector<EdgeId> banned;
-  std::vector<NodeId> ends;
   Row pair;
-  // Walks the ends of input row i, calling fn(end) for those passing the filters (`skip(end)`
-  // first: true skips the end before the filters).
-  auto for_each_pass = [&](size_t i, auto&& skip, auto&& fn) {
+  // Sets up input row i: 1 with *start to walk from, 0 to skip it (a null start), -1 when the
+  // cache cannot walk from it.
+  auto begin_row = [&](size_t i, NodeId* start) {
     const Row& in = inputs[i];
     const QValue& from = in[chain.from_slot];
     if (!from.is_node()) {
       if (!from.is_null()) Throw("TypeError(VariableTypeConflict)", "expected a node to expand from");
-      return true;
+      return 0;
     }
+    *start = from.as_node().id;
+    if (walker.Cached(st, *start) != v) return -1;
     BannedEdges(in, chain.unique_rel_slots, &banned);
-    walker.Walk(st, from.as_node().id, banned, &ends);
     pair = in;
     checker.Reset(&pair);
-    for (NodeId end : ends) {
-      st.CheckInterrupt();
-      if (skip(end) || !checker.Pass(end)) continue;
-      if (!fn(end)) return false;
-    }
-    return true;
+    return 1;
   };
   auto output = [&](size_t input, NodeId end) {
     Row r = inputs[input];
@@ -256,108 +281,146 @@ bool ChainAggregateOp::Run(ExecState& st, std::vector<Row>& inputs) {
       if (!k.empty() && !cols.back()) return false;
     }
     std::vector<FlatIntSet> sets(aggs.size());
-    std::vector<uint64_t> done((v->node_limit + 63) / 64, 0);
-    bool any = false;
+    // Per node: counted (passed the filters once), and failed the end's labels.
+    std::vector<uint64_t> done((v->node_limit + 63) / 64, 0), unlabelled(done.size(), 0);
+    bool any = false, ok = true;
     size_t rep_input = 0;
     NodeId rep_end = 0;
-    for (size_t i = 0; i < inputs.size(); ++i) {
-      bool ok = for_each_pass(
-          i, [&](NodeId end) { return (done[end >> 6] >> (end & 63)) & 1; },
-          [&](NodeId end) {
-            done[end >> 6] |= uint64_t{1} << (end & 63);
-            if (!any) {
-              any = true;
-              rep_input = i;
-              rep_end = end;
-            }
-            for (size_t a = 0; a < aggs.size(); ++a) {
-              if (!cols[a]) {
-                sets[a].Insert(static_cast<int64_t>(end));
-                continue;
-              }
-              if (end >= cols[a]->size) return false;
-              auto kind = static_cast<IntPropKind>(cols[a]->kind[end]);
-              if (kind == IntPropKind::kOther) return false;
-              if (kind == IntPropKind::kInt) sets[a].Insert(cols[a]->value[end]);
-            }
-            return true;
-          });
-      if (!ok) return false;
+    for (size_t i = 0; i < inputs.size() && ok; ++i) {
+      NodeId start;
+      int b = begin_row(i, &start);
+      if (b < 0) return false;
+      if (b == 0) continue;
+      // Every walk's end, without a per-row set: an end is skipped once counted, and the
+      // filters of one that is not are cheap to evaluate again.
+      walker.WalkAll(st, *v, start, banned, [&](NodeId end) {
+        if (!ok || Bit(done, end) || Bit(unlabelled, end)) return;
+        if (!walker.EndMatches(*v, end)) {
+          SetBit(unlabelled, end);
+          return;
+        }
+        if (!checker.Pass(end)) return;
+        SetBit(done, end);
+        if (!any) {
+          any = true;
+          rep_input = i;
+          rep_end = end;
+        }
+        for (size_t a = 0; a < aggs.size(); ++a) {
+          if (!cols[a]) {
+            sets[a].Insert(static_cast<int64_t>(end));
+            continue;
+          }
+          auto kind = end < cols[a]->size ? static_cast<IntPropKind>(cols[a]->kind[end])
+                                          : IntPropKind::kOther;
+          if (kind == IntPropKind::kOther) ok = false;
+          if (kind == IntPropKind::kInt) sets[a].Insert(cols[a]->value[end]);
+        }
+      });
     }
+    if (!ok) return false;
     Row r = any ? output(rep_input, rep_end) : Row(st.plan->num_slots);
     for (size_t a = 0; a < aggs.size(); ++a) r[aggs[a].slot] = QValue(static_cast<int64_t>(sets[a].size()));
     out_.push_back(std::move(r));
     return true;
   }
 
-  // Per input.
+  // Per input: one aggregate, count(DISTINCT e) with e read from the input row; per node, the
+  // number of input rows with a passing pair ending there (e distinct between rows).
+  const AggSpec& agg = aggs[0];
   const AdjacencyView::IntColumn* key_col = nullptr;
   if (!group_key.empty() && !(key_col = column(group_key))) return false;
-  struct Group {
-    size_t input;
-    NodeId end;
-    uint32_t last;  // the last input row counted in the group, + 1
-  };
-  std::vector<Group> groups;
-  std::vector<int64_t> counts;  // group * aggs.size() + a
-  FlatIntMap index;
-  uint32_t null_group = UINT32_MAX;
-  std::vector<FlatIntSet> values(aggs.size());  // the aggregated values seen, per aggregate
-  std::vector<char> has(aggs.size());           // the current row's value is not null
-  for (size_t i = 0; i < inputs.size(); ++i) {
-    bool evaluated = false;
-    bool ok = for_each_pass(
-        i, [](NodeId) { return false; },
-        [&](NodeId end) {
-          if (!evaluated) {  // the row's aggregated values, at its first passing pair
-            evaluated = true;
-            for (size_t a = 0; a < aggs.size(); ++a) {
-              QValue x = Eval(*aggs[a].arg, pair, st);
-              has[a] = !x.is_null();
-              if (x.is_null()) continue;
-              if (!x.is_int() || !values[a].Insert(x.as_int())) return false;
-            }
-          }
-          uint32_t g = 0;
-          if (key_col) {
-            if (end >= key_col->size) return false;
-            auto kind = static_cast<IntPropKind>(key_col->kind[end]);
-            if (kind == IntPropKind::kOther) return false;
-            bool inserted = false;
-            if (kind == IntPropKind::kInt) {
-              g = index.FindOrInsert(key_col->value[end], static_cast<uint32_t>(groups.size()),
-                                     &inserted);
-            } else {
-              inserted = null_group == UINT32_MAX;
-              if (inserted) null_group = static_cast<uint32_t>(groups.size());
-              g = null_group;
-            }
-            if (inserted) {
-              groups.push_back({i, end, 0});
-              counts.resize(counts.size() + aggs.size(), 0);
-            }
-          } else if (groups.empty()) {
-            groups.push_back({i, end, 0});
-            counts.resize(aggs.size(), 0);
-          }
-          Group& gr = groups[g];
-          if (gr.last == i + 1) return true;
-          gr.last = static_cast<uint32_t>(i + 1);
-          for (size_t a = 0; a < aggs.size(); ++a) counts[g * aggs.size() + a] += has[a];
-          return true;
-        });
-    if (!ok) return false;
+  AccScratch& sc = tls_acc;
+  if (sc.acc.size() < v->node_limit) {
+    sc.acc.assign(v->node_limit, NodeAcc{});
+    sc.base = 0;
   }
-  if (groups.empty() && group_key.empty()) {
-    Row r(st.plan->num_slots);
-    for (const AggSpec& a : aggs) r[a.slot] = QValue(int64_t{0});
+  if (inputs.size() >= kCountMask || sc.base > UINT32_MAX - inputs.size() - 2) {
+    if (inputs.size() >= kCountMask) return false;
+    std::fill(sc.acc.begin(), sc.acc.end(), NodeAcc{});
+    sc.base = 0;
+  }
+  const uint32_t base = sc.base;
+  sc.base += static_cast<uint32_t>(inputs.size() + 1);
+  NodeAcc* acc = sc.acc.data();
+  std::vector<std::pair<size_t, NodeId>> touched;  // each end's first passing pair, in order
+  FlatIntSet values;                               // the values of e counted so far
+  std::vector<uint64_t> seen((v->node_limit + 63) / 64, 0);  // the current row's ends
+  std::vector<NodeId> row_ends;
+  int64_t total = 0;                               // without a key: rows with a passing pair
+  bool ok = true;
+  for (size_t i = 0; i < inputs.size() && ok; ++i) {
+    NodeId start;
+    int b = begin_row(i, &start);
+    if (b < 0) return false;
+    if (b == 0) continue;
+    const uint32_t stamp = base + static_cast<uint32_t>(i) + 1;
+    int value = 0;  // 0: not evaluated yet, 1: an integer (counted), 2: null
+    // The row's distinct ends first, in a node bitset small enough to stay in cache; then each
+    // end, with the random reads of the ends a few places ahead requested early.
+    row_ends.clear();
+    walker.WalkAll(st, *v, start, banned, [&](NodeId end) {
+      uint64_t& w = seen[end >> 6];
+      const uint64_t bit = uint64_t{1} << (end & 63);
+      if (w & bit) return;
+      w |= bit;
+      row_ends.push_back(end);
+    });
+    for (NodeId end : row_ends) seen[end >> 6] = 0;
+    constexpr size_t kAhead = 8;
+    for (size_t j = 0; j < row_ends.size() && ok; ++j) {
+      if (j + kAhead < row_ends.size()) {
+        const NodeId f = row_ends[j + kAhead];
+        __builtin_prefetch(acc + f);
+        checker.Prefetch(f);
+      }
+      const NodeId end = row_ends[j];
+      st.CheckInterrupt();
+      NodeAcc& a = acc[end];
+      if (a.last <= base) a.word = 0;  // first reached in this execution
+      a.last = stamp;
+      if (!(a.word & kLabelsKnown))
+        a.word |= kLabelsKnown | (walker.EndMatches(*v, end) ? kLabelsOk : 0);
+      if (!(a.word & kLabelsOk) || !checker.Pass(end)) continue;
+      if (value == 0) {  // the row's value of e, at its first passing pair
+        QValue x = Eval(*agg.arg, pair, st);
+        value = x.is_null() ? 2 : 1;
+        if (value == 1 && (!x.is_int() || !values.Insert(x.as_int()))) {
+          ok = false;  // another type, or a value of an earlier row: the general plan counts
+          continue;
+        }
+        if (!key_col) {
+          if (touched.empty()) touched.push_back({i, end});
+          total += value == 1;
+        }
+      }
+      if (!key_col) continue;
+      if (!(a.word & kTouched)) {
+        a.word |= kTouched;
+        touched.push_back({i, end});
+      }
+      a.word += value == 1;
+    }
+  }
+  if (!ok) return false;
+  if (!key_col) {
+    Row r = touched.empty() ? Row(st.plan->num_slots) : output(touched[0].first, touched[0].second);
+    r[agg.slot] = QValue(total);
     out_.push_back(std::move(r));
     return true;
   }
-  out_.reserve(groups.size());
-  for (size_t g = 0; g < groups.size(); ++g) {
-    Row r = output(groups[g].input, groups[g].end);
-    for (size_t a = 0; a < aggs.size(); ++a) r[aggs[a].slot] = QValue(counts[g * aggs.size() + a]);
+  // One group per end; two ends with the same key would need their rows merged: general plan.
+  FlatIntSet keys;
+  bool null_key = false;
+  out_.reserve(touched.size());
+  for (const auto& [input, end] : touched) {
+    if (end >= key_col->size) return false;
+    auto kind = static_cast<IntPropKind>(key_col->kind[end]);
+    if (kind == IntPropKind::kOther) return false;
+    if (kind == IntPropKind::kInt ? !keys.Insert(key_col->value[end]) : null_key) return false;
+    null_key |= kind == IntPropKind::kAbsent;
+    Row r = output(input, end);
+    r[agg.slot] = QValue(static_cast<int64_t>(acc[end].word & kCountMask));
     out_.push_back(std::move(r));
   }
   return true;
@@ -451,7 +514,8 @@ void Fuse(std::unique_ptr<Op>& slot) {
   }
   if (agg->keys.empty() && all_end) {
     op->mode = ChainAggregateOp::Mode::kPerEnd;
-  } else if (all_input && (agg->keys.empty() || IsEndProperty(agg->keys[0], to, &op->group_key))) {
+  } else if (all_input && agg->aggs.size() == 1 &&
+             (agg->keys.empty() || IsEndProperty(agg->keys[0], to, &op->group_key))) {
     op->mode = ChainAggregateOp::Mode::kPerInput;
     op->agg_keys.clear();
   } else {

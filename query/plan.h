@@ -199,8 +199,8 @@ void RewriteDistinctChains(Plan& plan);
 //  - per end: no grouping key, every aggregate count(DISTINCT to.key) or count(DISTINCT to);
 //    an end node that passed the filters once is skipped afterwards (its contribution is
 //    already counted);
-//  - per input: at most one grouping key `to.key`, every aggregate count(DISTINCT e) with `e`
-//    not reading `to`; when the values of each `e` differ between input rows (checked at run
+//  - per input: at most one grouping key `to.key`, one aggregate count(DISTINCT e) with `e`
+//    not reading `to`; when the values of `e` differ between input rows (checked at run
 //    time), a group's count is the number of input rows with a pair in it.
 // Filters `to.key = e`, `to.key <> e`, `to.key IN e`, `NOT to.key IN e` (e not reading `to`)
 // read the integer column; other filters, and values that are not integers, are evaluated on a

@@ -45,7 +45,7 @@ struct AdjacencyView {
   uint32_t label_tokens = 0;             // entries of label_bit_of
 
   // Entries of `node` (below node_limit) in `side`, restricted to `type` unless kNoToken.
-  Range Of(const Side& side, NodeId node, TokenId type) const {
+  __attribute__((always_inline)) Range Of(const Side& side, NodeId node, TokenId type) const {
     uint32_t b = side.offsets[node], e = side.offsets[node + 1];
     if (type == kNoToken || b == e) return {b, e};
     if (type > 0xffff) return {b, b};
