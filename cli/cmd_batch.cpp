@@ -104,6 +104,8 @@ void AppendJson(const query::QValue& v, std::string* out) {
 struct Answer {
   std::vector<query::QValue> cells;
   size_t width = 0;
+  std::vector<query::QValue> row;
+  std::unique_ptr<query::ResultCursor> cursor;  // reused by Engine::ExecuteInto
 };
 
 // Runs one binding and returns its output line (without the newline). `ms` covers what the
@@ -122,14 +124,13 @@ std::string RunOne(query::Engine& engine,
   double ms = 0;
   if (st.ok()) {
     auto t0 = Clock::now();
-    auto cursor = engine.Execute(stmt, *params, exec);
-    st = cursor.status();
+    st = engine.ExecuteInto(stmt, std::move(params).value(), exec, &answer->cursor);
     if (st.ok()) {
-      std::vector<query::QValue> row;
-      while ((*cursor)->Next(&row)) {
-        for (auto& v : row) answer->cells.push_back(std::move(v));
+      query::ResultCursor& cursor = *answer->cursor;
+      while (cursor.Next(&answer->row)) {
+        for (auto& v : answer->row) answer->cells.push_back(std::move(v));
       }
-      st = (*cursor)->status();
+      st = cursor.status();
     }
     ms = MsSince(t0);
   }

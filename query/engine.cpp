@@ -32,6 +32,31 @@ std::string DescribeTree(const Op* root, const std::vector<std::unique_ptr<Op>>&
 
 constexpr size_t kPlanCacheSize = 512;
 
+// Whether every operator of the tree is one whose Open resets all it keeps between runs, so that
+// ExecuteInto may reopen it instead of cloning the plan. The others (procedure calls, path
+// searches, fused aggregations that rewire their input) are always cloned afresh.
+bool ReopenableTree(const Op* op) {
+  if (!op) return true;
+  const bool known = dynamic_cast<const OnceOp*>(op) || dynamic_cast<const ArgumentOp*>(op) ||
+                     dynamic_cast<const FilterOp*>(op) || dynamic_cast<const NodeScanOp*>(op) ||
+                     dynamic_cast<const ExpandOp*>(op) || dynamic_cast<const ExpandChainOp*>(op) ||
+                     dynamic_cast<const ProjectOp*>(op) || dynamic_cast<const DistinctOp*>(op) ||
+                     dynamic_cast<const UnionOp*>(op) || dynamic_cast<const SortOp*>(op) ||
+                     dynamic_cast<const SkipLimitOp*>(op) || dynamic_cast<const AggregateOp*>(op) ||
+                     dynamic_cast<const UnwindOp*>(op) || dynamic_cast<const OptionalOp*>(op);
+  if (!known) return false;
+  for (const auto& c : op->children)
+    if (!ReopenableTree(c.get())) return false;
+  return true;
+}
+
+bool Reopenable(const Plan& plan) {
+  if (plan.writes || plan.explain || plan.profile || !ReopenableTree(plan.root.get())) return false;
+  for (const auto& sp : plan.subplans)
+    if (!ReopenableTree(sp.get())) return false;
+  return true;
+}
+
 }  // namespace
 
 bool QueryStats::ContainsUpdates() const {
@@ -100,14 +125,14 @@ bool ResultCursor::Next(std::vector<QValue>* row) {
       row->assign(1, QValue(lines[st.expansions++]));
       return true;
     }
-    Row r;
+    Row& r = scratch_;
     bool more = st.root->Next(st, r);
     // Statements without RETURN produce no rows: run them to the end.
     while (more && st.plan->column_slots.empty()) more = st.root->Next(st, r);
     if (!more) {
       done_ = true;
       if (st.owned_txn && st.plan->writes) status_ = st.owned_txn->Commit();
-      st.owned_txn.reset();
+      if (!reusable_) st.owned_txn.reset();
       return false;
     }
     row->clear();
@@ -200,6 +225,38 @@ Result<std::unique_ptr<ResultCursor>> Engine::Execute(std::string_view cypher,
   auto stmt = Prepare(cypher);
   if (!stmt.ok()) return stmt.status();
   return Execute(std::move(stmt).value(), params, options);
+}
+
+Status Engine::ExecuteInto(std::shared_ptr<const PreparedStatement> stmt, Params params,
+                          const ExecOptions& options, std::unique_ptr<ResultCursor>* cursor) {
+  ResultCursor* c = cursor->get();
+  if (!c || !c->reusable_ || !c->done_ || c->state_->stmt != stmt) {
+    cursor->reset();
+    const bool reusable = Reopenable(stmt->plan());
+    auto fresh = Execute(std::move(stmt), params, options);
+    if (!fresh.ok()) return fresh.status();
+    *cursor = std::move(fresh).value();
+    (*cursor)->reusable_ = reusable;
+    return Status::OK();
+  }
+  ExecState& st = *c->state_;
+  st.Reset(std::move(params), options);
+  if (!st.owned_txn || st.owned_txn->generation() != db_->generation()) {
+    // A commit since: a new snapshot, and the records cached from the old one are dropped.
+    st.owned_txn.reset();
+    st.owned_txn = db_->BeginRead();
+    st.Invalidate();
+  }
+  st.txn = st.owned_txn.get();
+  c->status_ = Status::OK();
+  c->done_ = false;
+  try {
+    st.root->Open(st);
+  } catch (const QueryError& e) {
+    c->done_ = true;
+    return e.status;
+  }
+  return Status::OK();
 }
 
 Result<QueryResult> RunQuery(Engine& engine, std::string_view cypher, const Params& params,

@@ -107,8 +107,12 @@ class ResultCursor {
   explicit ResultCursor(std::unique_ptr<ExecState> state);
   std::unique_ptr<ExecState> state_;
   std::vector<std::string> columns_;
+  std::vector<QValue> scratch_;  // the plan's row, reused from row to row
   Status status_;
   bool done_ = false;
+  // Made by ExecuteInto for a read-only statement: keeps its read transaction when it ends,
+  // so that the next ExecuteInto can reuse it.
+  bool reusable_ = false;
 };
 
 class Engine {
@@ -127,6 +131,16 @@ class Engine {
                                                 const ExecOptions& options = {});
   Result<std::unique_ptr<ResultCursor>> Execute(std::string_view cypher, const Params& params = {},
                                                 const ExecOptions& options = {});
+  // Execute for one statement run many times in a row (liner batch). When *cursor holds an
+  // ended cursor of the same read-only statement, it is reset instead of rebuilt: its operator
+  // instances are reopened (Op::Open resets them; no clone of the plan), its record and token
+  // caches are kept and, while the database's generation has not moved (no commit since: the
+  // same snapshot contents), so is its read transaction. Otherwise (a first run, a write
+  // statement, EXPLAIN/PROFILE, a plan with an operator that cannot be reopened: procedure
+  // calls, path searches, fused aggregations) *cursor gets a new cursor from Execute. Same rows
+  // as Execute.
+  Status ExecuteInto(std::shared_ptr<const PreparedStatement> stmt, Params params,
+                     const ExecOptions& options, std::unique_ptr<ResultCursor>* cursor);
 
   ProcedureRegistry& procedures() { return procedures_; }
   Database* db() { return db_; }

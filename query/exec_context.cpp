@@ -22,13 +22,29 @@ ExecState::ExecState(Database* database, std::shared_ptr<const PreparedStatement
       options(opts),
       procs(registry) {
   plan = &stmt->plan();
-  if (options.timeout_ms > 0) {
-    has_deadline_ = true;
+  SetDeadline();
+}
+
+ExecState::~ExecState() = default;
+
+void ExecState::SetDeadline() {
+  has_deadline_ = options.timeout_ms > 0;
+  if (has_deadline_) {
     deadline_ = std::chrono::steady_clock::now() + std::chrono::milliseconds(options.timeout_ms);
   }
 }
 
-ExecState::~ExecState() = default;
+void ExecState::Reset(Params p, ExecOptions opts) {
+  params = std::move(p);
+  options = opts;
+  stats = QueryStats();
+  expansions = 0;
+  deleted_nodes.clear();
+  deleted_rels.clear();
+  in_indexes_.clear();
+  interrupt_tick_ = 0;
+  SetDeadline();
+}
 
 void ExecState::CheckInterruptNow() {
   if (options.cancel && options.cancel->load(std::memory_order_relaxed))

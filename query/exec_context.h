@@ -44,6 +44,10 @@ class ExecState {
   ExecState(Database* db, std::shared_ptr<const PreparedStatement> stmt, Params params,
             ExecOptions options, const ProcedureRegistry* procs);
   ~ExecState();
+  // Prepares the state for another run of the same statement (Engine::ExecuteInto): new
+  // parameters and options (deadline), counters and per-run sets cleared; the record and token
+  // caches are kept (the caller calls Invalidate() when it changes the transaction).
+  void Reset(Params p, ExecOptions opts);
 
   Database* db = nullptr;
   Transaction* txn = nullptr;
@@ -110,6 +114,7 @@ class ExecState {
   QMap PropertiesOf(const PropertyMap& props);
 
  private:
+  void SetDeadline();
   const NodeRecord* NodeSlow(NodeId id);
   void ClearFront() {
     for (auto& f : front_) f.valid = false;
