@@ -206,19 +206,9 @@ bool SortOp::Next(ExecState& st, Row& row) {
     done_ = true;
     struct Keyed {
       std::vector<QValue> keys;
-      size_t index;
+      size_t index;  // arrival order: ties keep it
+      size_t slot;   // in `rows`
     };
-    std::vector<Keyed> keyed;
-    std::vector<Row> rows;
-    Row r;
-    while (child()->Next(st, r)) {
-      st.CheckInterrupt();
-      Keyed k;
-      for (const auto& item : items) k.keys.push_back(Eval(*item.expr, r, st));
-      k.index = rows.size();
-      keyed.push_back(std::move(k));
-      rows.push_back(r);
-    }
     auto less = [&](const Keyed& a, const Keyed& b) {
       for (size_t i = 0; i < items.size(); ++i) {
         int c = CompareForOrder(a.keys[i], b.keys[i]);
@@ -226,20 +216,46 @@ bool SortOp::Next(ExecState& st, Row& row) {
       }
       return a.index < b.index;
     };
-    size_t keep = keyed.size();
+    size_t keep = SIZE_MAX;
     if (limit_hint) {
       int64_t k = EvalCount(st, limit_hint, "LIMIT");
       if (skip_hint) k += EvalCount(st, skip_hint, "SKIP");
-      keep = std::min<size_t>(keep, static_cast<size_t>(k));
+      keep = static_cast<size_t>(k);
     }
-    if (keep < keyed.size()) {
-      std::partial_sort(keyed.begin(), keyed.begin() + keep, keyed.end(), less);
-      keyed.resize(keep);
+    std::vector<Keyed> keyed;
+    std::vector<Row> rows;
+    Row r;
+    Keyed cand;
+    size_t n = 0;
+    // With a limit, only the best `keep` rows so far are kept (a heap whose top is the worst of
+    // them): the order is total (arrival breaks ties), so the first `keep` are the same.
+    const bool bounded = keep != SIZE_MAX;
+    while (child()->Next(st, r)) {
+      st.CheckInterrupt();
+      cand.keys.clear();
+      for (const auto& item : items) cand.keys.push_back(Eval(*item.expr, r, st));
+      cand.index = n++;
+      if (!bounded || keyed.size() < keep) {
+        cand.slot = rows.size();
+        rows.push_back(r);
+        keyed.push_back(cand);
+        if (bounded) std::push_heap(keyed.begin(), keyed.end(), less);
+      } else if (keep > 0 && less(cand, keyed.front())) {
+        std::pop_heap(keyed.begin(), keyed.end(), less);
+        Keyed& worst = keyed.back();
+        rows[worst.slot] = r;
+        std::swap(worst.keys, cand.keys);
+        worst.index = cand.index;
+        std::push_heap(keyed.begin(), keyed.end(), less);
+      }
+    }
+    if (bounded) {
+      std::sort_heap(keyed.begin(), keyed.end(), less);
     } else {
       std::sort(keyed.begin(), keyed.end(), less);
     }
     rows_.reserve(keyed.size());
-    for (auto& k : keyed) rows_.push_back(std::move(rows[k.index]));
+    for (auto& k : keyed) rows_.push_back(std::move(rows[k.slot]));
   }
   if (next_ >= rows_.size()) return false;
   row = std::move(rows_[next_++]);

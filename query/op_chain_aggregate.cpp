@@ -167,7 +167,9 @@ class Checker {
 void ChainAggregateOp::Open(ExecState& st) {
   Op::Open(st);
   out_.clear();
-  next_ = 0;
+  pending_.clear();
+  inputs_.clear();
+  next_ = next_pending_ = 0;
   started_ = general_ = false;
 }
 
@@ -182,17 +184,17 @@ std::string ChainAggregateOp::Describe() const {
 bool ChainAggregateOp::Next(ExecState& st, Row& row) {
   if (!started_) {
     started_ = true;
-    std::vector<Row> inputs;
     Row r;
     Op* input = Find(*this).chain->child();
     while (input->Next(st, r)) {
       st.CheckInterrupt();
-      inputs.push_back(r);
+      inputs_.push_back(r);
     }
-    if (!Run(st, inputs)) {
+    if (!Run(st, inputs_)) {
       out_.clear();
+      pending_.clear();
       general_ = true;
-      RunGeneral(std::move(inputs));
+      RunGeneral(std::move(inputs_));
     }
   }
   if (general_) {
@@ -200,8 +202,16 @@ bool ChainAggregateOp::Next(ExecState& st, Row& row) {
     ++rows_produced;
     return true;
   }
-  if (next_ >= out_.size()) return false;
-  row = std::move(out_[next_++]);
+  if (next_ < out_.size()) {
+    row = std::move(out_[next_++]);
+  } else if (next_pending_ < pending_.size()) {
+    const Pending& p = pending_[next_pending_++];
+    row = inputs_[p.input];
+    row[Find(*this).chain->to_slot] = QValue(NodeRef(p.end));
+    row[pending_slot_] = QValue(p.count);
+  } else {
+    return false;
+  }
   ++rows_produced;
   return true;
 }
@@ -412,17 +422,17 @@ bool ChainAggregateOp::Run(ExecState& st, std::vector<Row>& inputs) {
   // One group per end; two ends with the same key would need their rows merged: general plan.
   FlatIntSet keys;
   bool null_key = false;
-  out_.reserve(touched.size());
+  pending_.reserve(touched.size());
   for (const auto& [input, end] : touched) {
     if (end >= key_col->size) return false;
     auto kind = static_cast<IntPropKind>(key_col->kind[end]);
     if (kind == IntPropKind::kOther) return false;
     if (kind == IntPropKind::kInt ? !keys.Insert(key_col->value[end]) : null_key) return false;
     null_key |= kind == IntPropKind::kAbsent;
-    Row r = output(input, end);
-    r[agg.slot] = QValue(static_cast<int64_t>(acc[end].word & kCountMask));
-    out_.push_back(std::move(r));
+    pending_.push_back({input, end, static_cast<int64_t>(acc[end].word & kCountMask)});
   }
+  // The rows are built as they are asked for, into the caller's row (no row kept per group).
+  pending_slot_ = agg.slot;
   return true;
 }
 

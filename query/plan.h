@@ -225,8 +225,15 @@ class ChainAggregateOp : public OpOf<ChainAggregateOp> {
   std::vector<std::string> agg_keys;  // kPerEnd: to.key per aggregate, empty for `to` itself
   size_t filters = 0;               // FilterOps between the Aggregate and the chain
  private:
-  std::vector<Row> out_;
-  size_t next_ = 0;
+  struct Pending {  // an output row still to build: inputs_[input] with `to` = end
+    size_t input;
+    NodeId end;
+    int64_t count;
+  };
+  std::vector<Row> inputs_, out_;
+  std::vector<Pending> pending_;
+  int pending_slot_ = -1;
+  size_t next_ = 0, next_pending_ = 0;
   bool started_ = false, general_ = false;
   bool Run(ExecState& st, std::vector<Row>& inputs);
   void RunGeneral(std::vector<Row> inputs);
