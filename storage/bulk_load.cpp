@@ -43,17 +43,27 @@ struct EdgeEnds {
   TokenId type;
 };
 
-// One adjacency entry without its node (the node is the bucket it sits in).
+// One adjacency entry without its node (the node is the bucket it sits in): 12 bytes, the
+// type and the other node packed into one integer that sorts as (type, other), then the edge.
+// A load's edges carry node ids below 2^40 and type tokens below 2^24 (AddEdge checks).
+constexpr int kAdjOtherBits = 40;
+constexpr NodeId kMaxAdjNode = (NodeId{1} << kAdjOtherBits) - 1;
+constexpr TokenId kMaxAdjType = (TokenId{1} << (64 - kAdjOtherBits)) - 1;
+#pragma pack(push, 4)
 struct Adj {
-  NodeId other;
+  uint64_t type_other;
   uint32_t edge;  // offset from the load's first edge id
-  TokenId type;
+  Adj() = default;
+  Adj(NodeId other, uint32_t e, TokenId type)
+      : type_other((uint64_t{type} << kAdjOtherBits) | other), edge(e) {}
+  NodeId other() const { return type_other & kMaxAdjNode; }
+  TokenId type() const { return static_cast<TokenId>(type_other >> kAdjOtherBits); }
   bool operator<(const Adj& o) const {
-    if (type != o.type) return type < o.type;
-    if (other != o.other) return other < o.other;
-    return edge < o.edge;
+    return type_other != o.type_other ? type_other < o.type_other : edge < o.edge;
   }
 };
+#pragma pack(pop)
+static_assert(sizeof(Adj) == 12);
 
 // Writes an adjacency key into a fixed buffer (no allocation per entry).
 void AdjKeyInto(char* k, bool out, NodeId node, TokenId type, NodeId other, EdgeId edge) {
@@ -126,6 +136,10 @@ class RocksBulkLoader final : public BulkLoader {
     if (type == kNoToken) return Status::InvalidArgument("relationship without a type");
     if (!Exists(src)) return Status::NotFound("start node " + std::to_string(src));
     if (!Exists(dst)) return Status::NotFound("end node " + std::to_string(dst));
+    if (src > kMaxAdjNode || dst > kMaxAdjNode || type > kMaxAdjType) {
+      return Status::InvalidArgument("bulk load: node id or relationship type token too large "
+                                     "for the bulk loader's adjacency sort");
+    }
     if (!index_job_) StartIndexJob();  // nodes usually all come first: index them meanwhile
     EdgeId id = db_->AllocateEdge();
     if (first_edge_ == 0) first_edge_ = id;
@@ -345,7 +359,7 @@ class RocksBulkLoader final : public BulkLoader {
     if (!s.sparse.empty()) {
       if (from != 0) return Status::OK();
       for (const auto& [n, a] : s.sparse) {
-        AdjKeyInto(k, s.out, n, a.type, a.other, first_edge_ + a.edge);
+        AdjKeyInto(k, s.out, n, a.type(), a.other(), first_edge_ + a.edge);
         LINER_RETURN_IF_ERROR(file->Put(std::string_view(k, sizeof k), ""));
       }
       return Status::OK();
@@ -354,7 +368,7 @@ class RocksBulkLoader final : public BulkLoader {
       auto first = s.adj.begin() + s.start[b], last = s.adj.begin() + s.start[b + 1];
       if (last - first > 1) std::sort(first, last);
       for (auto it = first; it != last; ++it) {
-        AdjKeyInto(k, s.out, s.lo + b, it->type, it->other, first_edge_ + it->edge);
+        AdjKeyInto(k, s.out, s.lo + b, it->type(), it->other(), first_edge_ + it->edge);
         LINER_RETURN_IF_ERROR(file->Put(std::string_view(k, sizeof k), ""));
       }
     }
