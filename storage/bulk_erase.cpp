@@ -9,6 +9,7 @@
 #include <string>
 
 #include "storage/codec.h"
+#include "storage/indexed_names.h"
 #include "storage/key_codec.h"
 #include "storage/rocks_db.h"
 
@@ -124,23 +125,7 @@ class Eraser {
     LINER_ASSIGN_OR_RETURN(NodeRecord rec, codec::DecodeNode(id, bytes));
     std::vector<TokenId> scopes = rec.labels;
     scopes.push_back(kNoToken);
-    names_.clear();
-    auto add_name = [&](const Value& v) {
-      if (!v.is_string()) return;
-      std::string norm = NormalizeName(v.as_string());
-      if (!norm.empty() && std::find(names_.begin(), names_.end(), norm) == names_.end()) {
-        names_.push_back(std::move(norm));
-      }
-    };
-    for (TokenId key : name_keys_) {
-      const Value* v = rec.props.Get(key);
-      if (!v) continue;
-      if (v->is_list()) {
-        for (const Value& e : v->as_list()) add_name(e);
-      } else {
-        add_name(*v);
-      }
-    }
+    IndexedNames(rec, name_keys_, &names_);
     for (const std::string& norm : names_) {
       for (TokenId l : scopes) Delete(kCfIndex, keys::NameKey(l, norm, id));
     }

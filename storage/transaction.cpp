@@ -4,6 +4,7 @@
 #include <set>
 
 #include "storage/codec.h"
+#include "storage/indexed_names.h"
 #include "storage/key_codec.h"
 #include "storage/rocks_db.h"
 
@@ -635,26 +636,10 @@ class RocksTransaction final : public Transaction {
                      indexed_keys_.size() == Database::IndexedKeys().size();
   }
 
-  // Distinct normalised names a node is found by: its name/title strings and every string of
-  // its aliases list.
+  // Distinct normalised names a node is found by (storage/indexed_names.h).
   std::vector<std::string> IndexedNames(const NodeRecord& rec) {
     std::vector<std::string> out;
-    auto add = [&](const Value& v) {
-      if (!v.is_string()) return;
-      std::string norm = NormalizeName(v.as_string());
-      if (!norm.empty() && std::find(out.begin(), out.end(), norm) == out.end()) {
-        out.push_back(std::move(norm));
-      }
-    };
-    for (TokenId key : name_keys_) {
-      const Value* v = rec.props.Get(key);
-      if (!v) continue;
-      if (v->is_list()) {
-        for (const Value& e : v->as_list()) add(e);
-      } else {
-        add(*v);
-      }
-    }
+    liner::IndexedNames(rec, name_keys_, &out);
     return out;
   }
 

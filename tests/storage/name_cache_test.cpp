@@ -9,20 +9,14 @@
 #include <vector>
 
 #include "storage/database.h"
+#include "tests/support/open_db.h"
 #include "tests/support/temp_dir.h"
 
 using namespace liner;
+using liner::testing::OpenDb;
 using liner::testing::TempDir;
 
 namespace {
-
-std::unique_ptr<Database> OpenDb(const std::string& path, bool cache) {
-  OpenOptions o;
-  o.adjacency_cache = cache;
-  auto db = Database::Open(path, o);
-  REQUIRE(db.ok());
-  return std::move(db).value();
-}
 
 // Names that collide once normalised (case, accents, whitespace), Unicode ones, prefixes of
 // each other, and a few that no node carries.
