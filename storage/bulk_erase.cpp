@@ -9,7 +9,7 @@
 #include <string>
 
 #include "storage/codec.h"
-#include "storage/indexed_names.h"
+#include "storage/index_keys.h"
 #include "storage/key_codec.h"
 #include "storage/rocks_db.h"
 
@@ -123,22 +123,8 @@ class Eraser {
   // and under label 0.
   Status Node(NodeId id, std::string_view bytes) {
     LINER_ASSIGN_OR_RETURN(NodeRecord rec, codec::DecodeNode(id, bytes));
-    std::vector<TokenId> scopes = rec.labels;
-    scopes.push_back(kNoToken);
-    IndexedNames(rec, name_keys_, &names_);
-    for (const std::string& norm : names_) {
-      for (TokenId l : scopes) Delete(kCfIndex, keys::NameKey(l, norm, id));
-    }
-    for (TokenId key : indexed_keys_) {
-      const Value* v = rec.props.Get(key);
-      std::string enc;
-      if (!v || !keys::EncodeIndexValue(*v, &enc)) continue;
-      for (TokenId l : scopes) {
-        std::string k = keys::PropertyPrefix(l, key, enc);
-        keys::AppendU64(&k, id);
-        Delete(kCfIndex, k);
-      }
-    }
+    NodeIndexKeys(rec, name_keys_, indexed_keys_, &index_keys_);
+    for (const std::string& k : index_keys_) Delete(kCfIndex, k);
     for (TokenId l : rec.labels) {
       Delete(kCfIndex, keys::LabelKey(l, id));
       delta_.counts[{'L', l}] -= 1;
@@ -180,7 +166,7 @@ class Eraser {
   std::array<std::vector<std::string>, kCfCount> deletes_;
   RocksDatabase::Delta delta_;
   uint64_t pending_ = 0;
-  std::vector<std::string> names_;
+  std::vector<std::string> index_keys_;  // scratch of Node
   BulkEraseStats stats_;
 };
 

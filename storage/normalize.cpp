@@ -6,13 +6,10 @@
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
-#include <algorithm>
 #include <string>
-#include <vector>
 
 #include "storage/bulk_encode.h"
 #include "storage/database.h"
-#include "storage/indexed_names.h"
 
 namespace liner {
 
@@ -53,27 +50,6 @@ std::string bulk::NormalizeNameIcu(std::string_view text) {
   std::string out;
   kept.toUTF8String(out);
   return out;
-}
-
-void IndexedNames(const NodeRecord& rec, const std::vector<TokenId>& name_keys,
-                  std::vector<std::string>* out) {
-  out->clear();
-  auto add = [&](const Value& v) {
-    if (!v.is_string()) return;
-    std::string norm = NormalizeName(v.as_string());
-    if (!norm.empty() && std::find(out->begin(), out->end(), norm) == out->end()) {
-      out->push_back(std::move(norm));
-    }
-  };
-  for (TokenId key : name_keys) {
-    const Value* v = rec.props.Get(key);
-    if (!v) continue;
-    if (v->is_list()) {
-      for (const Value& e : v->as_list()) add(e);
-    } else {
-      add(*v);
-    }
-  }
 }
 
 }  // namespace liner

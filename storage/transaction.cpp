@@ -4,7 +4,7 @@
 #include <set>
 
 #include "storage/codec.h"
-#include "storage/indexed_names.h"
+#include "storage/index_keys.h"
 #include "storage/key_codec.h"
 #include "storage/rocks_db.h"
 
@@ -636,7 +636,7 @@ class RocksTransaction final : public Transaction {
                      indexed_keys_.size() == Database::IndexedKeys().size();
   }
 
-  // Distinct normalised names a node is found by (storage/indexed_names.h).
+  // Distinct normalised names a node is found by (storage/index_keys.h).
   std::vector<std::string> IndexedNames(const NodeRecord& rec) {
     std::vector<std::string> out;
     liner::IndexedNames(rec, name_keys_, &out);
@@ -679,21 +679,9 @@ class RocksTransaction final : public Transaction {
 
   void RemoveIndexes(const NodeRecord& rec) {
     RefreshSpecialKeys();
-    std::vector<TokenId> scopes = rec.labels;
-    scopes.push_back(kNoToken);
-    for (const std::string& norm : IndexedNames(rec)) {
-      for (TokenId l : scopes) Delete(kCfIndex, keys::NameKey(l, norm, rec.id));
-    }
-    for (TokenId key : indexed_keys_) {
-      const Value* v = rec.props.Get(key);
-      std::string enc;
-      if (!v || !keys::EncodeIndexValue(*v, &enc)) continue;
-      for (TokenId l : scopes) {
-        std::string k = keys::PropertyPrefix(l, key, enc);
-        keys::AppendU64(&k, rec.id);
-        Delete(kCfIndex, k);
-      }
-    }
+    std::vector<std::string> index_keys;
+    NodeIndexKeys(rec, name_keys_, indexed_keys_, &index_keys);
+    for (const std::string& k : index_keys) Delete(kCfIndex, k);
   }
 
   template <typename Fn>
