@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cstring>
 #include <filesystem>
 #include <functional>
@@ -141,6 +142,7 @@ class RocksBulkLoader final : public BulkLoader {
                                      "for the bulk loader's adjacency sort");
     }
     if (!index_job_) StartIndexJob();  // nodes usually all come first: index them meanwhile
+    if (edges_.size() == edges_.capacity()) StopPrefault();  // push_back moves the array
     EdgeId id = db_->AllocateEdge();
     if (first_edge_ == 0) first_edge_ = id;
     if (id != first_edge_ + edges_.size() || edges_.size() >= UINT32_MAX) {
@@ -160,7 +162,19 @@ class RocksBulkLoader final : public BulkLoader {
 
   void Reserve(uint64_t nodes, uint64_t edges) override {
     constexpr uint64_t kMax = uint64_t{1} << 31;
-    edges_.reserve(edges_.size() + std::min(edges, kMax));
+    StopPrefault();
+    const uint64_t want = edges_.size() + std::min(edges, kMax);
+    edges_.reserve(want + want / 4);  // room for an underestimate, without moving
+    // The edge list's pages are taken by a helper thread now, while the caller still parses
+    // nodes (one core is half idle then), instead of one fault per 2 MiB on the parsing
+    // thread as edges arrive (4% of a large import's CPU, all of it on the parsing thread).
+    if (edges > 0) {
+      stop_prefault_ = false;
+      prefault_ = std::thread([this, want] {
+        PhaseLog::Scope phase(log_, "take the edge list's memory (helper)");
+        edges_.Populate(want, stop_prefault_);
+      });
+    }
     if (nodes > 0) {
       CancelIndexJob();  // it reads the index's buffers
       index_.Reserve(std::min(nodes, kMax));
@@ -176,6 +190,7 @@ class RocksBulkLoader final : public BulkLoader {
   Status Commit() override {
     if (finished_) return Status::InvalidArgument("bulk load already finished");
     finished_ = true;
+    StopPrefault();
     Status st = CommitGuard();
     if (st.ok()) st = WriteAndIngest();
     Cleanup();
@@ -581,7 +596,15 @@ class RocksBulkLoader final : public BulkLoader {
     return Status::OK();
   }
 
+  // Stops the helper that takes the edge list's pages, and waits for it.
+  void StopPrefault() {
+    if (!prefault_.joinable()) return;
+    stop_prefault_ = true;
+    prefault_.join();
+  }
+
   void Cleanup() {
+    StopPrefault();
     CancelIndexJob();
     nodes_.reset();
     edges_out_.reset();
@@ -604,6 +627,8 @@ class RocksBulkLoader final : public BulkLoader {
   std::vector<uint64_t> set_counts_;   // nodes per label set of index_
   std::vector<uint64_t> type_counts_;  // edges per type token
   bulk::HugeArray<EdgeEnds> edges_;
+  std::thread prefault_;  // takes edges_' pages ahead of the parser (see Reserve)
+  std::atomic<bool> stop_prefault_{false};
   BulkIndex index_;
   std::unique_ptr<IndexJob> index_job_;
   int index_generation_ = 0;

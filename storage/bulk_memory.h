@@ -8,6 +8,7 @@
 
 #include <sys/mman.h>
 
+#include <atomic>
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
@@ -66,6 +67,26 @@ class HugeArray {
     data_[size_++] = v;
     if (size_ > high_) high_ = size_;
   }
+  // Takes (zeroed) pages for the first n elements' capacity now, without changing any element,
+  // so that later first touches do not fault; called from a helper thread while another one
+  // writes elements, but never while reserve(), resize(), push_back() growth or release() run.
+  // Returns early once `stop` is set. Best effort: does nothing where the kernel cannot
+  // (before Linux 5.14).
+  void Populate(size_t n, const std::atomic<bool>& stop) const {
+    size_t bytes = RoundUp(n * sizeof(T));
+    if (bytes > bytes_) bytes = bytes_;
+    constexpr size_t kStep = size_t{16} << 20;  // in steps, to stop early when asked
+    for (size_t at = 0; at < bytes && !stop.load(std::memory_order_relaxed);
+         at += kStep) {
+      size_t len = bytes - at < kStep ? bytes - at : kStep;
+#ifdef MADV_POPULATE_WRITE
+      if (::madvise(reinterpret_cast<char*>(data_) + at, len, MADV_POPULATE_WRITE) != 0) return;
+#else
+      return;
+#endif
+    }
+  }
+  size_t capacity() const { return bytes_ / sizeof(T); }
   void clear() { size_ = 0; }
   // Gives the memory back.
   void release() {

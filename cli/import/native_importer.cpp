@@ -3,6 +3,7 @@
 #include <cctype>
 #include <charconv>
 #include <chrono>
+#include <cstdint>
 #include <ostream>
 
 namespace liner::import {
@@ -10,6 +11,30 @@ namespace liner::import {
 // ---- IdSpace ----
 
 bool IdSpace::InsertInt(int64_t id, NodeId node) {
+  if (linear_) {
+    int64_t offset = 0;
+    const bool fits = !__builtin_sub_overflow(static_cast<int64_t>(node), id, &offset);
+    if (fits && linear_lo_ == linear_hi_ && id < INT64_MAX) {  // the first id
+      linear_lo_ = id;
+      linear_hi_ = id + 1;
+      linear_offset_ = offset;
+      return true;
+    }
+    if (fits && id == linear_hi_ && offset == linear_offset_ && id < INT64_MAX) {
+      ++linear_hi_;
+      return true;
+    }
+    if (id >= linear_lo_ && id < linear_hi_) return false;  // a duplicate
+    // The run ends: its ids move into the tables, and every id goes there from now on.
+    linear_ = false;
+    for (int64_t i = linear_lo_; i < linear_hi_; ++i) {
+      InsertIntInTable(i, static_cast<NodeId>(i + linear_offset_));
+    }
+  }
+  return InsertIntInTable(id, node);
+}
+
+bool IdSpace::InsertIntInTable(int64_t id, NodeId node) {
   if (id >= 0 && id < kDenseLimit) {
     auto i = static_cast<size_t>(id);
     if (i >= dense_.size()) dense_.resize(std::max(i + 1, dense_.size() * 2), 0);
@@ -20,7 +45,7 @@ bool IdSpace::InsertInt(int64_t id, NodeId node) {
   return sparse_.emplace(id, node).second;
 }
 
-NodeId IdSpace::FindInt(int64_t id) const {
+NodeId IdSpace::FindIntInTable(int64_t id) const {
   if (id >= 0 && id < kDenseLimit) {
     auto i = static_cast<size_t>(id);
     return i < dense_.size() ? dense_[i] : 0;

@@ -17,17 +17,32 @@
 
 namespace liner::import {
 
-// External ids of one ID space. Small non-negative integers use a dense table.
+// External ids of one ID space. Small non-negative integers use a dense table, and as long
+// as the integer ids come in ascending runs of consecutive numbers given to consecutive nodes
+// (a generator's or an export's usual order: ids lo, lo+1, ... as nodes n, n+1, ...), no table
+// at all: a lookup is then arithmetic, without the cache miss of a random table read (6% of a
+// large import's instructions were those misses).
 class IdSpace {
  public:
   // Returns false when the id is already present.
   bool InsertInt(int64_t id, NodeId node);
-  NodeId FindInt(int64_t id) const;  // 0 when absent
+  NodeId FindInt(int64_t id) const {  // 0 when absent
+    if (linear_) {
+      return id >= linear_lo_ && id < linear_hi_ ? static_cast<NodeId>(id + linear_offset_) : 0;
+    }
+    return FindIntInTable(id);
+  }
   bool InsertString(std::string_view id, NodeId node);
   NodeId FindString(std::string_view id) const;
 
  private:
   static constexpr int64_t kDenseLimit = int64_t{1} << 26;
+  NodeId FindIntInTable(int64_t id) const;
+  bool InsertIntInTable(int64_t id, NodeId node);
+
+  // Linear: ids [linear_lo_, linear_hi_) are nodes id + linear_offset_, the tables are empty.
+  bool linear_ = true;
+  int64_t linear_lo_ = 0, linear_hi_ = 0, linear_offset_ = 0;
   std::vector<NodeId> dense_;
   std::unordered_map<int64_t, NodeId> sparse_;
   std::unordered_map<std::string, NodeId> strings_;

@@ -7,6 +7,7 @@
 #include <catch2/catch.hpp>
 #include <map>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "storage/bulk_encode.h"
@@ -57,10 +58,14 @@ struct TxnWriter : Writer {
 
 struct BulkWriter : Writer {
   std::unique_ptr<BulkLoader> loader;
-  explicit BulkWriter(Database& db) {
+  // `reserve`: the Reserve(nodes, edges) hint given first (none when both are 0).
+  explicit BulkWriter(Database& db, std::pair<uint64_t, uint64_t> reserve = {0, 0}) {
     auto l = BulkLoader::Start(db);
     REQUIRE(l.ok());
     loader = std::move(l).value();
+    if (reserve.first != 0 || reserve.second != 0) {
+      loader->Reserve(reserve.first, reserve.second);
+    }
   }
   TokenId Token(TokenKind kind, const std::string& name) override {
     auto t = loader->Token(kind, name);
@@ -426,4 +431,51 @@ TEST_CASE("HugeArray grows, keeps its elements and zeroes what it grows into", "
   CHECK(b.empty());
   b.resize(5);
   CHECK(b[4] == 0);
+}
+
+TEST_CASE("A size hint that is too small, too large or exact loads the same bytes as none",
+          "[storage][bulk]") {
+  // The loader takes the edge list's memory ahead on a helper thread from the hint; the list
+  // still grows past a hint that was too small (the helper is stopped first).
+  const auto hint = GENERATE(std::pair<uint64_t, uint64_t>{1, 1},
+                             std::pair<uint64_t, uint64_t>{60, 203},
+                             std::pair<uint64_t, uint64_t>{100'000, 3'000'000});
+  TempDir dir;
+  const std::string a = dir.Sub("plain"), b = dir.Sub("hinted");
+  {
+    auto plain = Database::Open(a);
+    auto hinted = Database::Open(b);
+    REQUIRE(plain.ok());
+    REQUIRE(hinted.ok());
+    {
+      BulkWriter w(**plain);
+      Replay(w, 0, {});
+    }
+    {
+      BulkWriter w(**hinted, hint);
+      Replay(w, 0, {});
+    }
+  }
+  auto da = Dump(a), db = Dump(b);
+  CHECK(da.size() > 500);
+  CHECK(da == db);
+}
+
+TEST_CASE("HugeArray::Populate keeps elements that another thread writes meanwhile",
+          "[storage][bulk]") {
+  bulk::HugeArray<uint64_t> a;
+  a.reserve(4'000'000);  // 32 MiB: huge pages
+  std::atomic<bool> stop{false};
+  std::thread helper([&] { a.Populate(4'000'000, stop); });
+  for (uint64_t i = 0; i < 4'000'000; ++i) a.push_back(i + 1);  // within the capacity
+  helper.join();
+  uint64_t bad = 0;
+  for (uint64_t i = 0; i < a.size(); ++i) bad += a[i] != i + 1;
+  CHECK(bad == 0);
+  // Stopped before it starts: returns without touching anything.
+  stop = true;
+  bulk::HugeArray<uint64_t> b;
+  b.reserve(1'000'000);
+  b.Populate(1'000'000, stop);
+  CHECK(b.capacity() >= 1'000'000);
 }
