@@ -8,6 +8,7 @@
 // Sorting compares fixed-width fields and names' first 16 bytes, not whole key strings.
 // Not thread-safe; Write() may run on another thread than the Add calls (not concurrently).
 
+#include <atomic>
 #include <cstdint>
 #include <map>
 #include <string>
@@ -36,6 +37,16 @@ class BulkIndex {
   // One indexed property value, already encoded by keys::EncodeIndexValue.
   void AddValue(uint32_t set, TokenId key, std::string_view encoded, NodeId node);
 
+  // Takes the memory of about `nodes` nodes' name and value entries ahead (a step of each in
+  // turn), from a helper thread while Add calls run; see HugeArray::Populate.
+  void Populate(uint64_t nodes, const std::atomic<bool>& stop) const {
+    size_t names_at = 0, values_at = 0;
+    bool more = true;
+    while (more && !stop.load(std::memory_order_relaxed)) {
+      more = names_.PopulateStep(nodes, &names_at);
+      more = values_.PopulateStep(nodes, &values_at) || more;
+    }
+  }
   // Frees the entries once they are written (the label sets stay).
   void Release() {
     names_.release();

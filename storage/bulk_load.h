@@ -13,7 +13,7 @@
 // Updates of records that already exist go through txn(), the loader's own read-write
 // transaction, which Commit() commits just before it ingests the files (two steps: a caller
 // that needs both or neither, like the real-data importers, keeps an undo log).
-// Memory: about 24 bytes per edge and 40 per name or indexed value until Commit(), which
+// Memory: about 16 bytes per edge and 40 per name or indexed value until Commit(), which
 // frees the index entries before it sorts the adjacency (2 x 16 bytes per edge).
 //
 // Thread safety: the loader holds the database's write lock from Start() until it is committed

@@ -3,8 +3,9 @@
 // by transparent huge pages where the kernel allows it (madvise MADV_HUGEPAGE), for the bulk
 // loader's big per-edge arrays (private to storage/bulk_*.cpp). Fresh memory is costly on a
 // VM: one fault per 2 MiB page instead of one per 4 KiB page makes first touches several
-// times cheaper. Growth moves the mapping with mremap (no copy). Not thread-safe; distinct
-// elements may be written by different threads.
+// times cheaper. Growth moves the mapping with mremap (no copy). Not thread-safe, except that
+// distinct elements may be written by different threads and Populate() may run on a helper
+// thread meanwhile.
 
 #include <sys/mman.h>
 
@@ -12,6 +13,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
+#include <mutex>
 #include <new>
 #include <type_traits>
 #include <utility>
@@ -43,6 +45,7 @@ class HugeArray {
   void reserve(size_t n) {
     size_t want = RoundUp(n * sizeof(T));
     if (want <= bytes_) return;
+    std::lock_guard<std::mutex> lock(grow_mu_);  // a helper may be in Populate()
     void* p = data_ == nullptr
                   ? ::mmap(nullptr, want, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS,
                            -1, 0)
@@ -68,23 +71,32 @@ class HugeArray {
     if (size_ > high_) high_ = size_;
   }
   // Takes (zeroed) pages for the first n elements' capacity now, without changing any element,
-  // so that later first touches do not fault; called from a helper thread while another one
-  // writes elements, but never while reserve(), resize(), push_back() growth or release() run.
-  // Returns early once `stop` is set. Best effort: does nothing where the kernel cannot
-  // (before Linux 5.14).
+  // so that later first touches do not fault. Meant for a helper thread while another thread
+  // writes and grows the array (growth waits for the step being populated; the pages already
+  // taken move with the mapping), but not while release() or the destructor run. Returns
+  // early once `stop` is set. Best effort: does nothing where the kernel cannot (before Linux
+  // 5.14).
   void Populate(size_t n, const std::atomic<bool>& stop) const {
+    for (size_t at = 0; !stop.load(std::memory_order_relaxed) && PopulateStep(n, &at);) {
+    }
+  }
+  // One step of Populate(): up to 16 MiB from byte *at on; false when there is nothing left.
+  bool PopulateStep(size_t n, size_t* at) const {
+    constexpr size_t kStep = size_t{16} << 20;
+    std::lock_guard<std::mutex> lock(grow_mu_);
     size_t bytes = RoundUp(n * sizeof(T));
     if (bytes > bytes_) bytes = bytes_;
-    constexpr size_t kStep = size_t{16} << 20;  // in steps, to stop early when asked
-    for (size_t at = 0; at < bytes && !stop.load(std::memory_order_relaxed);
-         at += kStep) {
-      size_t len = bytes - at < kStep ? bytes - at : kStep;
+    if (*at >= bytes) return false;
+    size_t len = bytes - *at < kStep ? bytes - *at : kStep;
 #ifdef MADV_POPULATE_WRITE
-      if (::madvise(reinterpret_cast<char*>(data_) + at, len, MADV_POPULATE_WRITE) != 0) return;
-#else
-      return;
-#endif
+    if (::madvise(reinterpret_cast<char*>(data_) + *at, len, MADV_POPULATE_WRITE) != 0) {
+      return false;
     }
+#else
+    return false;
+#endif
+    *at += len;
+    return true;
   }
   size_t capacity() const { return bytes_ / sizeof(T); }
   void clear() { size_ = 0; }
@@ -123,6 +135,8 @@ class HugeArray {
   size_t size_ = 0;
   size_t high_ = 0;  // elements ever written since the mapping was made (beyond: still zero)
   size_t bytes_ = 0;
+  // Held while the mapping is made or moved, and by each Populate() step.
+  mutable std::mutex grow_mu_;
 };
 
 }  // namespace liner::bulk
