@@ -6,6 +6,7 @@
 #include <cctype>
 #include <charconv>
 #include <chrono>
+#include <cstdio>
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
@@ -57,7 +58,16 @@ Result<query::Params> ParseBinding(const std::string& line) {
 
 struct BatchStats {
   uint64_t run = 0, errors = 0, timeouts = 0, not_run = 0;
+  std::vector<double> ms;  // each binding's `ms`, unrounded, for the summary's median and p99
 };
+
+// The p-th percentile (nearest rank) of `v` (sorted in place); 0 when empty.
+double Percentile(std::vector<double>* v, double p) {
+  if (v->empty()) return 0;
+  std::sort(v->begin(), v->end());
+  size_t k = static_cast<size_t>(p / 100.0 * static_cast<double>(v->size()) + 0.5);
+  return (*v)[std::min(v->size() - 1, k == 0 ? 0 : k - 1)];
+}
 
 // Appends the JSON text of `v` exactly as ToJson(v).dump() writes it: integers, booleans, null,
 // plain ASCII strings and lists of them directly (no JSON tree per value), the rest through
@@ -136,6 +146,7 @@ std::string RunOne(query::Engine& engine,
   }
   std::string out = "{\"ms\":" + nlohmann::json(Round3(ms)).dump();
   ++stats->run;
+  stats->ms.push_back(ms);
   if (st.ok()) {
     out += ",\"rows\":[";
     const size_t width = std::max<size_t>(answer->width, 1);
@@ -257,8 +268,12 @@ int CmdBatch(const std::vector<std::string>& args, Io& io) {
     io.err << "batch: " << stats.run << " run, " << stats.errors << " errors, " << stats.timeouts
            << " timeouts";
     if (stats.not_run) io.err << ", " << stats.not_run << " not run (--max-seconds)";
-    io.err << ", " << Round3(MsSince(start) / 1000) << " s (caches warmed in "
-           << Round3(warm_ms) << " ms)\n";
+    const double seconds = MsSince(start) / 1000;
+    const double median_us = Percentile(&stats.ms, 50) * 1000, p99_us = Percentile(&stats.ms, 99) * 1000;
+    char per[96];
+    std::snprintf(per, sizeof per, "median %.3f us, p99 %.3f us", median_us, p99_us);
+    io.err << ", " << Round3(seconds) << " s, " << per << " (caches warmed in " << Round3(warm_ms)
+           << " ms)\n";
   }
   return 0;
 }

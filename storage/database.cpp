@@ -388,6 +388,7 @@ CacheInfo RocksDatabase::cache_info() const {
     info.adjacency_ready = true;
     info.adjacency_bytes = adj_cache_->MemoryBytes();
     info.adjacency_build_ms = adj_cache_->build_ms();
+    info.dense_seek_keys = static_cast<uint32_t>(adj_cache_->columns().DenseSeekKeys());
   }
   return info;
 }

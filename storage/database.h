@@ -51,6 +51,8 @@ struct CacheInfo {
   bool adjacency_ready = false;   // built for the current generation
   uint64_t adjacency_bytes = 0;
   double adjacency_build_ms = 0;
+  // Integer columns whose equality seeks use a direct value table (dense values).
+  uint32_t dense_seek_keys = 0;
 };
 
 class Transaction;

@@ -25,7 +25,7 @@ bool IntColumns::Fill(rocksdb::DB* db, rocksdb::ColumnFamilyHandle* nodes,
   for (size_t i = 0; i < n_int; ++i) {
     cols[i].key = keys[i];
     cols[i].kind.assign(node_limit, 0);
-    cols[i].value.assign(node_limit, 0);
+    cols[i].value.assign(node_limit, kNoValue);
   }
   std::vector<StringColumn> strs(string_keys.size());
   std::vector<bool> str_ok(string_keys.size(), true);  // false: the text passed 4 GiB
@@ -99,6 +99,24 @@ bool IntColumns::Fill(rocksdb::DB* db, rocksdb::ColumnFamilyHandle* nodes,
         c.sorted_value.push_back(v);
         c.sorted_node.push_back(node);
       }
+      // Dense values (ids numbered from 0 or 1, as imports give them): a direct table from
+      // value to its entries, 4 bytes per value of the range.
+      const uint64_t range = static_cast<uint64_t>(order.back().first) -
+                             static_cast<uint64_t>(order.front().first);
+      if (range < 2 * static_cast<uint64_t>(order.size()) + 1024) {
+        c.dense_min = order.front().first;
+        c.dense_start.assign(range + 2, 0);
+        size_t i = 0;
+        for (uint64_t d = 0; d <= range + 1; ++d) {
+          while (i < order.size() &&
+                 static_cast<uint64_t>(order[i].first) - static_cast<uint64_t>(c.dense_min) < d)
+            ++i;
+          c.dense_start[d] = static_cast<uint32_t>(i);
+        }
+        // The binary search is not used any more: keep only the nodes.
+        c.sorted_value.clear();
+        c.sorted_value.shrink_to_fit();
+      }
     }
     columns_.push_back(std::move(c));
   }
@@ -116,7 +134,7 @@ size_t IntColumns::MemoryBytes() const {
   size_t n = 0;
   for (const Column& c : columns_) {
     n += c.kind.capacity() + c.value.capacity() * 8 + c.sorted_value.capacity() * 8 +
-         c.sorted_node.capacity() * 4;
+         c.sorted_node.capacity() * 4 + c.dense_start.capacity() * 4;
   }
   for (const StringColumn& c : strings_) {
     n += c.kind.capacity() + c.offset.capacity() * 4 + c.text.capacity();

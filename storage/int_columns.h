@@ -15,6 +15,7 @@
 #include <algorithm>
 #include <atomic>
 #include <cstdint>
+#include <limits>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -45,9 +46,16 @@ class IntColumns {
   std::optional<IntPropKind> Get(NodeId node, TokenId key, int64_t* value) const {
     const Column* c = Find(key);
     if (!c || node >= c->kind.size()) return std::nullopt;
+    // One load for the common case: every node that is not kInt holds kNoValue, so any other
+    // value is the node's integer without a look at `kind` (a second cache miss).
+    const int64_t v = c->value[node];
+    if (v != kNoValue) {
+      *value = v;
+      return IntPropKind::kInt;
+    }
     auto k = static_cast<IntPropKind>(c->kind[node]);
     if (k == IntPropKind::kOther) return std::nullopt;
-    if (k == IntPropKind::kInt) *value = c->value[node];
+    if (k == IntPropKind::kInt) *value = v;
     return k;
   }
 
@@ -57,12 +65,33 @@ class IntColumns {
   bool ForEachEqual(TokenId key, int64_t v, Fn&& fn) const {
     const Column* c = Find(key);
     if (!c || !c->all_int) return false;
+    if (!c->dense_start.empty()) {
+      // Dense values: the entries of `v` are [dense_start[v - min], dense_start[v - min + 1]),
+      // one load instead of a binary search (about 20 cache misses over millions of entries).
+      const uint64_t d = static_cast<uint64_t>(v) - static_cast<uint64_t>(c->dense_min);
+      if (v < c->dense_min || d >= c->dense_start.size() - 1) return true;
+      for (uint32_t i = c->dense_start[d], end = c->dense_start[d + 1]; i < end; ++i)
+        fn(static_cast<NodeId>(c->sorted_node[i]));
+      return true;
+    }
     auto lo = std::lower_bound(c->sorted_value.begin(), c->sorted_value.end(), v);
     for (size_t i = static_cast<size_t>(lo - c->sorted_value.begin());
          i < c->sorted_value.size() && c->sorted_value[i] == v; ++i) {
       fn(static_cast<NodeId>(c->sorted_node[i]));
     }
     return true;
+  }
+
+  // Whether equality seeks of `key` use the direct table (dense values) rather than a binary
+  // search (for tests and cache statistics).
+  bool DenseSeek(TokenId key) const {
+    const Column* c = Find(key);
+    return c && !c->dense_start.empty();
+  }
+  size_t DenseSeekKeys() const {
+    size_t n = 0;
+    for (const Column& c : columns_) n += c.dense_start.empty() ? 0 : 1;
+    return n;
   }
 
   // The string value of `key` on `node`: true with *value set (a view valid as long as the
@@ -72,10 +101,14 @@ class IntColumns {
     for (const StringColumn& c : strings_) {
       if (c.key != key) continue;
       if (node >= c.kind.size()) return std::nullopt;
-      auto k = static_cast<IntPropKind>(c.kind[node]);
-      if (k == IntPropKind::kOther) return std::nullopt;
-      if (k == IntPropKind::kAbsent) return false;
-      *value = std::string_view(c.text.data() + c.offset[node], c.offset[node + 1] - c.offset[node]);
+      // Only string values have text: a non-empty range is a string without a look at `kind`.
+      const uint32_t b = c.offset[node], e = c.offset[node + 1];
+      if (e == b) {
+        auto k = static_cast<IntPropKind>(c.kind[node]);
+        if (k == IntPropKind::kOther) return std::nullopt;
+        if (k == IntPropKind::kAbsent) return false;
+      }
+      *value = std::string_view(c.text.data() + b, e - b);
       return true;
     }
     return std::nullopt;
@@ -95,11 +128,16 @@ class IntColumns {
   struct Column {
     TokenId key = kNoToken;
     std::vector<uint8_t> kind;      // node -> IntPropKind
-    std::vector<int64_t> value;     // node -> the integer, when kind is kInt
+    std::vector<int64_t> value;     // node -> the integer when kind is kInt, else kNoValue
     bool all_int = true;            // no node holds another type under `key`
     std::vector<int64_t> sorted_value;  // the kInt entries, sorted by (value, node)...
     std::vector<uint32_t> sorted_node;  // ...and their nodes
+    // When the values are dense (max - min < 2 * entries + 1024): the entries of value v start
+    // at dense_start[v - dense_min] and end at dense_start[v - dense_min + 1]; else empty.
+    std::vector<uint32_t> dense_start;
+    int64_t dense_min = 0;
   };
+  static constexpr int64_t kNoValue = std::numeric_limits<int64_t>::min();
   const Column* Find(TokenId key) const {
     for (const Column& c : columns_)
       if (c.key == key) return &c;

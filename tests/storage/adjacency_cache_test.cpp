@@ -3,6 +3,7 @@
 // has written or after a commit moved the generation.
 #include <catch2/catch.hpp>
 
+#include <limits>
 #include <random>
 #include <tuple>
 #include <vector>
@@ -208,8 +209,17 @@ TEST_CASE("integer columns answer property reads and equality seeks as records a
   TokenId id_key, mbid_key, other_key;
   NodeId limit = 0;
   // `id`: integers, with floats (3.0 must be found by a seek for 3), strings and lists mixed
-  // into one variant of the graph; `discogs_id`: integers only; `year`: not a cached key.
-  const bool mixed = GENERATE(false, true);
+  // into one variant of the graph, spread far apart (binary search instead of the dense direct
+  // table, and the extremes of int64, one of which is the columns' "no integer" mark) in
+  // another; `discogs_id`: integers only, dense; `year`: not a cached key.
+  const int variant = GENERATE(0, 1, 2);
+  const bool mixed = variant == 1, sparse = variant == 2;
+  const int64_t scale = sparse ? 1'000'003 : 1;
+  std::vector<int64_t> seek_values;
+  for (int64_t v = -6; v < 40; ++v) seek_values.push_back(v * scale);
+  for (int64_t v : {std::numeric_limits<int64_t>::min(), std::numeric_limits<int64_t>::min() + 1,
+                    std::numeric_limits<int64_t>::max()})
+    seek_values.push_back(v);
   {
     auto t = std::move(db->Begin()).value();
     for (const char* name : {"A", "B"}) labels.push_back(*t->GetOrCreateToken(TokenKind::kLabel, name));
@@ -223,7 +233,9 @@ TEST_CASE("integer columns answer property reads and equality seeks as records a
         if (rng() % 2 == 0) ls.push_back(l);
       PropertyMap props;
       int r = static_cast<int>(rng() % 10);
-      int64_t v = static_cast<int64_t>(rng() % 40) - 5;
+      int64_t v = (static_cast<int64_t>(rng() % 40) - 5) * scale;
+      if (sparse && i % 50 == 7) v = std::numeric_limits<int64_t>::min();
+      if (sparse && i % 50 == 8) v = std::numeric_limits<int64_t>::max();
       if (r < 7) props.Set(id_key, Value(v));
       else if (mixed && r == 7) props.Set(id_key, Value(static_cast<double>(v)));
       else if (mixed && r == 8) props.Set(id_key, Value(std::string("s") + std::to_string(v)));
@@ -245,7 +257,7 @@ TEST_CASE("integer columns answer property reads and equality seeks as records a
   std::vector<TokenId> scopes = {kNoToken, labels[0], labels[1], labels[1] + 50};
   for (TokenId key : {id_key, mbid_key}) {
     for (TokenId l : scopes) {
-      for (int64_t v = -6; v < 40; ++v) {
+      for (int64_t v : seek_values) {
         auto ids = uncached->FindByProperty(l, key, Value(v));
         REQUIRE(ids.has_value());
         seeks_before.push_back(*ids);
@@ -257,11 +269,13 @@ TEST_CASE("integer columns answer property reads and equality seeks as records a
   db = OpenDb(path, true);
   REQUIRE(db->WarmCaches().ok());
   REQUIRE(db->cache_info().adjacency_ready);
+  // discogs_id always takes the direct table, id only while its values are dense integers.
+  CHECK(db->cache_info().dense_seek_keys == (variant == 0 ? 2u : 1u));
   auto t = db->BeginRead();
   size_t i = 0;
   for (TokenId key : {id_key, mbid_key}) {
     for (TokenId l : scopes) {
-      for (int64_t v = -6; v < 40; ++v) {
+      for (int64_t v : seek_values) {
         auto ids = t->FindByProperty(l, key, Value(v));
         REQUIRE(ids.has_value());
         CHECK(*ids == seeks_before[i++]);
