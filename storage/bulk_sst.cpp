@@ -51,16 +51,13 @@ SstOut::SstOut(RocksDatabase* db, Cf cf, std::string path)
       cf_(cf),
       path_(std::move(path)) {}
 
-Status SstOut::Put(std::string_view key, std::string_view value) {
-  if (!open_) {
-    LINER_RETURN_IF_ERROR(FromRocks(writer_.Open(path_), path_));
-    open_ = true;
-  }
-  ++entries_;
-  return FromRocks(writer_.Put(rocksdb::Slice(key.data(), key.size()),
-                               rocksdb::Slice(value.data(), value.size())),
-                   path_);
+Status SstOut::OpenAndPut(std::string_view key, std::string_view value) {
+  LINER_RETURN_IF_ERROR(FromRocks(writer_.Open(path_), path_));
+  open_ = true;
+  return Put(key, value);
 }
+
+Status SstOut::Error(const rocksdb::Status& s) const { return FromRocks(s, path_); }
 
 Result<bool> SstOut::Finish() {
   if (!open_) return false;
