@@ -5,6 +5,7 @@
 // buffer, and the name normalisation of NormalizeName for pure-ASCII text without ICU.
 // Pure functions; thread-safe.
 
+#include <bit>
 #include <cstdint>
 #include <cstring>
 #include <string>
@@ -27,7 +28,20 @@ inline char* StoreLe(char* p, uint64_t v, int bytes) {
   for (int i = 0; i < bytes; ++i) p[i] = static_cast<char>(v >> (8 * i));
   return p + bytes;
 }
+// The 8- and 4-byte cases (every id and token of a key) are one byte swap and one store.
 inline char* StoreBe(char* p, uint64_t v, int bytes) {
+  if constexpr (std::endian::native == std::endian::little) {
+    if (bytes == 8) {
+      const uint64_t be = __builtin_bswap64(v);
+      std::memcpy(p, &be, 8);
+      return p + 8;
+    }
+    if (bytes == 4) {
+      const uint32_t be = __builtin_bswap32(static_cast<uint32_t>(v));
+      std::memcpy(p, &be, 4);
+      return p + 4;
+    }
+  }
   for (int i = bytes - 1; i >= 0; --i, v >>= 8) p[i] = static_cast<char>(v);
   return p + bytes;
 }

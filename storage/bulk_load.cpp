@@ -78,14 +78,11 @@ static_assert(sizeof(Adj) == 12);
 
 // Writes an adjacency key into a fixed buffer (no allocation per entry).
 void AdjKeyInto(char* k, bool out, NodeId node, TokenId type, NodeId other, EdgeId edge) {
-  auto be = [](char* p, uint64_t v, int bytes) {
-    for (int i = bytes - 1; i >= 0; --i, v >>= 8) p[i] = static_cast<char>(v);
-  };
   k[0] = static_cast<char>(out ? keys::KeyTag::kOutEdge : keys::KeyTag::kInEdge);
-  be(k + 1, node, 8);
-  be(k + 9, type, 4);
-  be(k + 13, other, 8);
-  be(k + 21, edge, 8);
+  bulk::StoreBe(k + 1, node, 8);
+  bulk::StoreBe(k + 9, type, 4);
+  bulk::StoreBe(k + 13, other, 8);
+  bulk::StoreBe(k + 21, edge, 8);
 }
 
 class RocksBulkLoader final : public BulkLoader {

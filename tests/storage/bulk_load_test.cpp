@@ -479,3 +479,21 @@ TEST_CASE("HugeArray::Populate keeps elements that another thread writes meanwhi
   b.Populate(1'000'000, stop);
   CHECK(b.capacity() >= 1'000'000);
 }
+
+TEST_CASE("StoreBe writes the low bytes of a value big-endian for every width",
+          "[storage][bulk]") {
+  for (uint64_t v : {uint64_t{0}, uint64_t{1}, uint64_t{0x0102030405060708}, ~uint64_t{0},
+                     uint64_t{0xfedcba9876543210}, uint64_t{1} << 40}) {
+    for (int bytes = 1; bytes <= 8; ++bytes) {
+      char buf[10] = {};
+      char* end = bulk::StoreBe(buf + 1, v, bytes);
+      CHECK(end == buf + 1 + bytes);
+      CHECK(buf[0] == 0);
+      CHECK(buf[1 + bytes] == 0);
+      for (int i = 0; i < bytes; ++i) {
+        const auto expect = static_cast<char>(v >> (8 * (bytes - 1 - i)));
+        CHECK(buf[1 + i] == expect);
+      }
+    }
+  }
+}
