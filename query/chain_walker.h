@@ -42,8 +42,10 @@ class ChainWalker {
   const AdjacencyView* Cached(ExecState& st, NodeId start);
   // Calls visit(end) at the end of every walk from `start` over `v` (from Cached): an end
   // reached by k walks is visited k times, and its labels are not checked (EndMatches does).
-  template <typename Visit>
-  void WalkAll(ExecState& st, const AdjacencyView& v, NodeId start,
+  // `st` is the ExecState or, on another thread, anything with CheckInterrupt() (it may throw
+  // to stop the walk). A copy of a prepared walker can walk on another thread.
+  template <typename Interrupt, typename Visit>
+  void WalkAll(Interrupt& st, const AdjacencyView& v, NodeId start,
                const std::vector<EdgeId>& banned, Visit&& visit) {
     banned_ = &banned;
     nodes_[0] = start;
@@ -61,8 +63,8 @@ class ChainWalker {
     std::vector<TokenId> label_tokens;  // kNoToken inside: no node matches
     const RelSpec* rel = nullptr;
   };
-  template <typename Visit>
-  void Rec(ExecState& st, const AdjacencyView& v, NodeId node, size_t step, Visit& visit);
+  template <typename Interrupt, typename Visit>
+  void Rec(Interrupt& st, const AdjacencyView& v, NodeId node, size_t step, Visit& visit);
   void WalkCursors(ExecState& st, NodeId node, size_t step);
   bool HasLabels(ExecState& st, NodeId node, size_t step);
   bool Used(EdgeId edge, size_t step) const;
@@ -90,8 +92,8 @@ class ChainWalker {
   FlatIntSet seen_;
 };
 
-template <typename Visit>
-void ChainWalker::Rec(ExecState& st, const AdjacencyView& v, NodeId node, size_t step,
+template <typename Interrupt, typename Visit>
+void ChainWalker::Rec(Interrupt& st, const AdjacencyView& v, NodeId node, size_t step,
                       Visit& visit) {
   st.CheckInterrupt();
   const Resolved& r = steps_[step];

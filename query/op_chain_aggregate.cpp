@@ -25,11 +25,9 @@
 // The general plan (child 0) runs on the same input rows whenever the typed path cannot
 // answer: no adjacency cache for this transaction, a missing integer column, or a value of
 // another type where a key or an aggregated value is read.
-#include <set>
-
+#include "query/chain_aggregate_parallel.h"
 #include "query/flat_int_set.h"
 #include "query/plan.h"
-#include "query/planner.h"
 
 namespace liner::query {
 namespace {
@@ -72,15 +70,6 @@ struct Live {
   const InListIndex* in = nullptr;  // kIn / kNotIn
   const AdjacencyView::IntColumn* column = nullptr;
 };
-
-// Reads the integer `key` of `node` from `col`: true with *v for an integer; false when the
-// column cannot say (no column, absent, another type).
-inline bool IntOf(const AdjacencyView::IntColumn* col, NodeId node, int64_t* v) {
-  if (!col || node >= col->size || col->kind[node] != static_cast<uint8_t>(IntPropKind::kInt))
-    return false;
-  *v = col->value[node];
-  return true;
-}
 
 // The filters of one ChainAggregateOp for one input row at a time.
 class Checker {
@@ -222,27 +211,6 @@ void ChainAggregateOp::RunGeneral(std::vector<Row> inputs) {
   Find(*this).chain->children[0] = std::move(replay);
 }
 
-namespace {
-
-// Per thread, per node of the largest cache seen: a per-input aggregation's state (see Run).
-// Input rows are numbered from `base` + 1 in each execution, so nothing is cleared in between.
-struct NodeAcc {
-  uint32_t last = 0;  // the last input row that reached the node: <= base before this execution
-  uint32_t word = 0;  // kTouched | kLabelsKnown | kLabelsOk | count of input rows
-};
-constexpr uint32_t kTouched = 1u << 31, kLabelsKnown = 1u << 30, kLabelsOk = 1u << 29;
-constexpr uint32_t kCountMask = kLabelsOk - 1;
-struct AccScratch {
-  std::vector<NodeAcc> acc;
-  uint32_t base = 0;
-};
-thread_local AccScratch tls_acc;
-
-inline bool Bit(const std::vector<uint64_t>& b, NodeId n) { return (b[n >> 6] >> (n & 63)) & 1; }
-inline void SetBit(std::vector<uint64_t>& b, NodeId n) { b[n >> 6] |= uint64_t{1} << (n & 63); }
-
-}  // namespace
-
 bool ChainAggregateOp::Run(ExecState& st, std::vector<Row>& inputs) {
   const AdjacencyView* v = st.txn->CachedAdjacency();
   if (!v) return false;
@@ -289,6 +257,15 @@ bool ChainAggregateOp::Run(ExecState& st, std::vector<Row>& inputs) {
     for (const std::string& k : agg_keys) {
       cols.push_back(k.empty() ? nullptr : column(k));
       if (!k.empty() && !cols.back()) return false;
+    }
+    ChainRows rows;
+    PerEndResult par;
+    if (PrepareChainRows(st, *v, walker, *this, chain, inputs, nullptr, &rows) &&
+        RunPerEndParallel(st, *v, walker, rows, cols, &par)) {
+      Row r = par.any ? output(par.rep_input, par.rep_end) : Row(st.plan->num_slots);
+      for (size_t a = 0; a < aggs.size(); ++a) r[aggs[a].slot] = QValue(par.counts[a]);
+      out_.push_back(std::move(r));
+      return true;
     }
     std::vector<FlatIntSet> sets(aggs.size());
     // Per node: counted (passed the filters once), and failed the end's labels.
@@ -340,18 +317,23 @@ bool ChainAggregateOp::Run(ExecState& st, std::vector<Row>& inputs) {
   const AggSpec& agg = aggs[0];
   const AdjacencyView::IntColumn* key_col = nullptr;
   if (!group_key.empty() && !(key_col = column(group_key))) return false;
-  AccScratch& sc = tls_acc;
-  if (sc.acc.size() < v->node_limit) {
-    sc.acc.assign(v->node_limit, NodeAcc{});
-    sc.base = 0;
+  {
+    ChainRows rows;
+    PerInputResult par;
+    if (PrepareChainRows(st, *v, walker, *this, chain, inputs, agg.arg.get(), &rows) &&
+        RunPerInputParallel(st, *v, walker, rows, key_col != nullptr, &par)) {
+      if (!key_col) {
+        Row r = par.any ? output(par.first_input, par.first_end) : Row(st.plan->num_slots);
+        r[agg.slot] = QValue(par.total);
+        out_.push_back(std::move(r));
+        return true;
+      }
+      return Groups(par.groups, *key_col, agg.slot);
+    }
   }
-  if (inputs.size() >= kCountMask || sc.base > UINT32_MAX - inputs.size() - 2) {
-    if (inputs.size() >= kCountMask) return false;
-    std::fill(sc.acc.begin(), sc.acc.end(), NodeAcc{});
-    sc.base = 0;
-  }
-  const uint32_t base = sc.base;
-  sc.base += static_cast<uint32_t>(inputs.size() + 1);
+  AccScratch& sc = ThreadAccScratch();
+  uint32_t base;
+  if (!sc.Reserve(v->node_limit, inputs.size(), &base)) return false;
   NodeAcc* acc = sc.acc.data();
   std::vector<std::pair<size_t, NodeId>> touched;  // each end's first passing pair, in order
   FlatIntSet values;                               // the values of e counted so far
@@ -419,129 +401,30 @@ bool ChainAggregateOp::Run(ExecState& st, std::vector<Row>& inputs) {
     out_.push_back(std::move(r));
     return true;
   }
+  std::vector<Pending> groups;
+  groups.reserve(touched.size());
+  for (const auto& [input, end] : touched)
+    groups.push_back({input, end, static_cast<int64_t>(acc[end].word & kCountMask)});
+  return Groups(groups, *key_col, agg.slot);
+}
+
+bool ChainAggregateOp::Groups(const std::vector<Pending>& groups,
+                              const AdjacencyView::IntColumn& key_col, int slot) {
   // One group per end; two ends with the same key would need their rows merged: general plan.
   FlatIntSet keys;
   bool null_key = false;
-  pending_.reserve(touched.size());
-  for (const auto& [input, end] : touched) {
-    if (end >= key_col->size) return false;
-    auto kind = static_cast<IntPropKind>(key_col->kind[end]);
+  pending_.reserve(groups.size());
+  for (const Pending& g : groups) {
+    if (g.end >= key_col.size) return false;
+    auto kind = static_cast<IntPropKind>(key_col.kind[g.end]);
     if (kind == IntPropKind::kOther) return false;
-    if (kind == IntPropKind::kInt ? !keys.Insert(key_col->value[end]) : null_key) return false;
+    if (kind == IntPropKind::kInt ? !keys.Insert(key_col.value[g.end]) : null_key) return false;
     null_key |= kind == IntPropKind::kAbsent;
-    pending_.push_back({input, end, static_cast<int64_t>(acc[end].word & kCountMask)});
+    pending_.push_back({g.input, g.end, g.count});
   }
   // The rows are built as they are asked for, into the caller's row (no row kept per group).
-  pending_slot_ = agg.slot;
+  pending_slot_ = slot;
   return true;
-}
-
-// ---------------------------------------------------------------- FuseChainAggregates
-
-namespace {
-
-// `to.key` (true, with *key) for a property of the end node.
-bool IsEndProperty(const ExprP& e, int to, std::string* key) {
-  if (!e || e->kind != ExprKind::kProperty || e->args.empty() || !e->args[0] ||
-      e->args[0]->kind != ExprKind::kVariable || e->args[0]->slot != to)
-    return false;
-  *key = e->name;
-  return true;
-}
-
-bool IsEnd(const ExprP& e, int to) {
-  return e && e->kind == ExprKind::kVariable && e->slot == to;
-}
-
-// Deterministic, no pattern subplan, and does not read the end node.
-bool InputOnly(const ExprP& e, int to) {
-  if (!e || !DeterministicExpr(e.get())) return false;
-  std::set<int> slots;
-  bool sub = false;
-  CollectSlots(*e, &slots, &sub);
-  return !sub && !slots.count(to);
-}
-
-ChainAggregateOp::Check Classify(const ExprP& pred, int to) {
-  using Kind = ChainAggregateOp::Check::Kind;
-  ChainAggregateOp::Check c;
-  c.predicate = pred;
-  const Expr* e = pred.get();
-  bool negated = false;
-  if (e->kind == ExprKind::kNot && e->args.size() == 1 && e->args[0] &&
-      e->args[0]->kind == ExprKind::kBinary && e->args[0]->op == BinOp::kIn) {
-    negated = true;
-    e = e->args[0].get();
-  }
-  if (e->kind != ExprKind::kBinary || e->args.size() != 2) return c;
-  if (e->op == BinOp::kIn) {
-    if (IsEndProperty(e->args[0], to, &c.key) && InputOnly(e->args[1], to)) {
-      c.kind = negated ? Kind::kNotIn : Kind::kIn;
-      c.other = e->args[1];
-    }
-    return c;
-  }
-  if (negated || (e->op != BinOp::kEq && e->op != BinOp::kNe)) return c;
-  for (int side = 0; side < 2; ++side) {
-    if (IsEndProperty(e->args[side], to, &c.key) && InputOnly(e->args[1 - side], to)) {
-      c.kind = e->op == BinOp::kEq ? Kind::kEq : Kind::kNe;
-      c.other = e->args[1 - side];
-      return c;
-    }
-  }
-  c.key.clear();
-  return c;
-}
-
-void Fuse(std::unique_ptr<Op>& slot) {
-  if (dynamic_cast<ChainAggregateOp*>(slot.get())) return;  // already fused
-  for (auto& c : slot->children) Fuse(c);
-  auto* agg = dynamic_cast<AggregateOp*>(slot.get());
-  if (!agg || agg->aggs.empty() || agg->keys.size() > 1) return;
-  std::vector<FilterOp*> filters;  // top first
-  Op* o = agg->child();
-  while (auto* f = dynamic_cast<FilterOp*>(o)) {
-    if (!DeterministicExpr(f->predicate.get())) return;
-    filters.push_back(f);
-    o = f->child();
-  }
-  auto* chain = dynamic_cast<ExpandChainOp*>(o);
-  if (!chain) return;
-  const int to = chain->to_slot;
-  auto op = std::make_unique<ChainAggregateOp>();
-  bool all_end = true, all_input = true;
-  for (const AggSpec& a : agg->aggs) {
-    if (a.fn != "count" || !a.distinct || a.star || a.arg2 || !a.arg) return;
-    std::string key;
-    if (IsEndProperty(a.arg, to, &key) || IsEnd(a.arg, to)) {
-      op->agg_keys.push_back(key);
-      all_input = false;
-    } else if (InputOnly(a.arg, to)) {
-      all_end = false;
-    } else {
-      return;
-    }
-  }
-  if (agg->keys.empty() && all_end) {
-    op->mode = ChainAggregateOp::Mode::kPerEnd;
-  } else if (all_input && agg->aggs.size() == 1 &&
-             (agg->keys.empty() || IsEndProperty(agg->keys[0], to, &op->group_key))) {
-    op->mode = ChainAggregateOp::Mode::kPerInput;
-    op->agg_keys.clear();
-  } else {
-    return;
-  }
-  for (auto it = filters.rbegin(); it != filters.rend(); ++it)
-    op->checks.push_back(Classify((*it)->predicate, to));
-  op->filters = filters.size();
-  op->children.push_back(std::move(slot));
-  slot = std::move(op);
-}
-
-}  // namespace
-
-void FuseChainAggregates(Plan& plan) {
-  if (plan.root) Fuse(plan.root);
 }
 
 }  // namespace liner::query

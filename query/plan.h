@@ -224,18 +224,23 @@ class ChainAggregateOp : public OpOf<ChainAggregateOp> {
   std::string group_key;            // kPerInput: to.key grouped by, empty for none
   std::vector<std::string> agg_keys;  // kPerEnd: to.key per aggregate, empty for `to` itself
   size_t filters = 0;               // FilterOps between the Aggregate and the chain
- private:
   struct Pending {  // an output row still to build: inputs_[input] with `to` = end
     size_t input;
     NodeId end;
     int64_t count;
   };
+
+ private:
   std::vector<Row> inputs_, out_;
   std::vector<Pending> pending_;
   int pending_slot_ = -1;
   size_t next_ = 0, next_pending_ = 0;
   bool started_ = false, general_ = false;
   bool Run(ExecState& st, std::vector<Row>& inputs);
+  // Per input with a key: the groups (one per end, in order) as pending rows; false when two
+  // ends share a key or a key is not an integer (the general plan answers).
+  bool Groups(const std::vector<Pending>& groups, const AdjacencyView::IntColumn& key_col,
+              int slot);
   void RunGeneral(std::vector<Row> inputs);
 };
 // Wraps eligible Aggregate <- Filter* <- ExpandChainOp subtrees of `plan` in ChainAggregateOps.

@@ -317,3 +317,165 @@ TEST_CASE("aggregations whose values depend on both ends are not fused", "[query
 }
 
 }  // namespace liner::query::testing
+
+#include <chrono>
+
+#include "query/chain_aggregate_parallel.h"
+
+namespace liner::query::testing {
+
+// Sets the work from which ChainAggregateOp runs on two threads, for one test.
+class ParallelWorkFor {
+ public:
+  explicit ParallelWorkFor(uint64_t entries) : old_(ParallelChainWork()) {
+    SetParallelChainWork(entries);
+  }
+  ~ParallelWorkFor() { SetParallelChainWork(old_); }
+
+ private:
+  uint64_t old_;
+};
+
+// Random multigraph of `nodes` N nodes (labels A, B) and `edges` edges of types T and U, with
+// hubs (the first nodes take a share of the edges) and, when `mixed`, ids the integer columns
+// cannot hold.
+static void BuildHubGraph(QueryFixture& f, unsigned seed, int nodes, int edges, bool mixed) {
+  std::mt19937 rng(seed);
+  f.Rows("UNWIND range(0, $n - 1) AS i CREATE (:N {id: i})", {{"n", QValue(int64_t{nodes})}});
+  f.Rows("MATCH (n:N) WHERE n.id % 3 = 0 SET n:A");
+  f.Rows("MATCH (n:N) WHERE n.id % 4 = 1 SET n:B");
+  QList list;
+  for (int i = 0; i < edges; ++i) {
+    int64_t a = i % 5 == 0 ? rng() % 4 : rng() % nodes, b = rng() % nodes;
+    list.push_back(QValue(QList{QValue(a), QValue(b), QValue(static_cast<int64_t>(rng() % 2))}));
+  }
+  for (const char* type : {"T", "U"})
+    f.Rows(std::string("UNWIND $e AS e WITH e WHERE e[2] = ") + (type[0] == 'T' ? "0" : "1") +
+               " MATCH (a:N {id: e[0]}), (b:N {id: e[1]}) CREATE (a)-[:" + type + "]->(b)",
+           {{"e", QValue(list)}});
+  if (mixed) {
+    f.Rows("CREATE (:N {id: 3.0}), (:N {id: 'x'}), (:N)");
+    f.Rows("MATCH (a:N), (b:N) WHERE a.id IN [1, 2, 5] AND (b.id IS NULL OR NOT b.id IN "
+           "range(0, $n - 1)) CREATE (a)-[:T]->(b), (b)-[:T]->(a)",
+           {{"n", QValue(int64_t{nodes})}});
+  }
+  REQUIRE(f.db().WarmCaches().ok());
+  REQUIRE(f.db().cache_info().adjacency_ready);
+}
+
+// The same queries as the one-thread test above (fused against the general plan), on larger
+// graphs with hubs, with the two-thread run forced for every execution.
+TEST_CASE("count(DISTINCT) fused over chain ends on two threads equals the general plan",
+          "[query]") {
+  QueryFixture f;
+  const unsigned seed = GENERATE(1u, 2u, 3u);
+  const bool mixed = GENERATE(false, true);
+  BuildHubGraph(f, seed, 120, 900, mixed);
+  ParallelWorkFor force(0);
+  const std::vector<std::pair<std::string, std::string>> pairs = {
+      {"MATCH (p:N {id: $pid})-[:T]-()-[:T]-(c) WHERE c.id <> $pid WITH DISTINCT c "
+       "MATCH (c)-[:T]->()<-[:T]-(q) WHERE q.id <> $pid AND q.id <> c.id "
+       "RETURN count(DISTINCT q.id) AS n",
+       "MATCH (p:N {id: $pid})-[:T]-()-[:T]-(c) WHERE c.id <> $pid WITH DISTINCT c "
+       "MATCH (c)-[:T]->(m)<-[:T]-(q) WHERE q.id <> $pid AND q.id <> c.id "
+       "RETURN count(DISTINCT q.id) AS n"},
+      {"MATCH (p:N {id: $pid})-[:T]-()-[:T]-(c) WHERE c.id <> $pid "
+       "WITH collect(DISTINCT c.id) AS direct UNWIND direct AS cid "
+       "MATCH (c:N {id: cid})-[:T]-()-[:U]-(q) WHERE q.id <> $pid AND q.id <> cid "
+       "AND NOT q.id IN direct RETURN q.id AS id, count(DISTINCT cid) AS score",
+       "MATCH (p:N {id: $pid})-[:T]-()-[:T]-(c) WHERE c.id <> $pid "
+       "WITH collect(DISTINCT c.id) AS direct UNWIND direct AS cid "
+       "MATCH (c:N {id: cid})-[:T]-(m)-[:U]-(q) WHERE q.id <> $pid AND q.id <> cid "
+       "AND NOT q.id IN direct RETURN q.id AS id, count(DISTINCT cid) AS score"},
+      {"MATCH (p:N {id: $pid})-[:T]-()-[:T]-(c) WHERE c.id <> $pid "
+       "WITH collect(DISTINCT c.id) AS direct UNWIND direct AS cid "
+       "MATCH (c:N {id: cid})-[:T]-()-[:T]-(q:A) WHERE q.id <> cid AND NOT q.id IN direct "
+       "RETURN count(DISTINCT cid) AS n",
+       "MATCH (p:N {id: $pid})-[:T]-()-[:T]-(c) WHERE c.id <> $pid "
+       "WITH collect(DISTINCT c.id) AS direct UNWIND direct AS cid "
+       "MATCH (c:N {id: cid})-[:T]-(m)-[:T]-(q:A) WHERE q.id <> cid AND NOT q.id IN direct "
+       "RETURN count(DISTINCT cid) AS n"},
+      {"MATCH (c:N)-[:T|U]->(:A)<-[:T]-(q:N) WHERE q.id IN [1, 4, 7, 10, 13, $pid] "
+       "RETURN count(DISTINCT q) AS a, count(DISTINCT q.id) AS b",
+       "MATCH (c:N)-[:T|U]->(m:A)<-[:T]-(q:N) WHERE q.id IN [1, 4, 7, 10, 13, $pid] "
+       "RETURN count(DISTINCT q) AS a, count(DISTINCT q.id) AS b"},
+      {"MATCH (c:N)-[:U]-()-[:U]-(q) WHERE q.id IN [c.id, 2, 3] RETURN count(DISTINCT c.id) AS n",
+       "MATCH (c:N)-[:U]-(m)-[:U]-(q) WHERE q.id IN [c.id, 2, 3] RETURN count(DISTINCT c.id) AS n"},
+      {"MATCH (c:N)-[:T]->()-[:T]->(q) WHERE q.id = c.id + 1 OR q.id = $pid "
+       "RETURN q.id AS k, count(DISTINCT c.id) AS n ORDER BY k",  // a filter on rows
+       "MATCH (c:N)-[:T]->(m)-[:T]->(q) WHERE q.id = c.id + 1 OR q.id = $pid "
+       "RETURN q.id AS k, count(DISTINCT c.id) AS n ORDER BY k"},
+      {"UNWIND [1, 1, 2, $pid, 3, 3] AS cid MATCH (c:N {id: cid})-[:T]-()-[:T]-(q) "
+       "WHERE q.id <> cid RETURN q.id AS k, count(DISTINCT cid) AS n",  // repeated cid values
+       "UNWIND [1, 1, 2, $pid, 3, 3] AS cid MATCH (c:N {id: cid})-[:T]-(m)-[:T]-(q) "
+       "WHERE q.id <> cid RETURN q.id AS k, count(DISTINCT cid) AS n"},
+  };
+  const uint64_t runs = ParallelChainRuns();
+  for (const auto& [fused, general] : pairs) {
+    INFO(fused);
+    CHECK(PlanOf(f, fused).find("ChainAggregate") != std::string::npos);
+    for (int64_t pid : {0, 1, 2, 5, 12, 99}) {
+      INFO("$pid = " << pid);
+      Params params{{"pid", QValue(pid)}};
+      CHECK(f.Rows(fused, params) == f.Rows(general, params));  // same rows, same order
+    }
+  }
+  if (!mixed) CHECK(ParallelChainRuns() > runs);  // with mixed ids, many give up
+}
+
+// A chain with millions of walks (every node on the same two songs) for the stop tests.
+static void BuildDenseGraph(QueryFixture& f) {
+  f.Rows("CREATE (:Song {id: -1}), (:Song {id: -2})");
+  f.Rows("MATCH (s:Song) UNWIND range(1, 2000) AS i MERGE (p:Person {id: i}) "
+         "CREATE (p)-[:CREDITED]->(s)");
+  REQUIRE(f.db().WarmCaches().ok());
+  REQUIRE(f.db().cache_info().adjacency_ready);
+}
+
+TEST_CASE("a timeout or a cancel stops both threads of a chain aggregation", "[query]") {
+  QueryFixture f;
+  BuildDenseGraph(f);
+  ParallelWorkFor force(0);
+  const std::string q =
+      "MATCH (p:Person {id: 1})-[:CREDITED]->(:Song)<-[:CREDITED]-(c:Person) "
+      "WHERE c.id <> 1 WITH collect(DISTINCT c.id) AS direct UNWIND direct AS cid "
+      "MATCH (c:Person {id: cid})-[:CREDITED]->(:Song)<-[:CREDITED]-(q:Person) "
+      "WHERE q.id <> cid RETURN q.id AS id, count(DISTINCT cid) AS score";
+  using Clock = std::chrono::steady_clock;
+  uint64_t runs = ParallelChainRuns();
+  const auto t0 = Clock::now();
+  CHECK(f.Rows(q).size() == 2000);  // 1999 rows, each reaching 2 x 2000 ends
+  const auto full = Clock::now() - t0;
+  CHECK(ParallelChainRuns() == runs + 1);
+  {
+    ExecOptions opts;
+    opts.timeout_ms = 1;
+    runs = ParallelChainRuns();
+    const auto t1 = Clock::now();
+    auto r = RunQuery(f.engine(), q, {}, opts);
+    const auto stopped = Clock::now() - t1;
+    REQUIRE_FALSE(r.ok());
+    CHECK(r.status().code() == Status::Code::kTimeout);
+    CHECK(stopped < full);
+  }
+  {
+    // Few input rows: the statement's thread checks the flag only every few hundred steps,
+    // so the walks' threads are the first to see it.
+    const std::string few =
+        "UNWIND [1, 2, 3] AS cid MATCH (c:Person {id: cid})-[:CREDITED]->(:Song)"
+        "<-[:CREDITED]-(q:Person) WHERE q.id <> cid RETURN q.id AS id, count(DISTINCT cid) AS n";
+    runs = ParallelChainRuns();
+    CHECK(f.Rows(few).size() == 2000);
+    CHECK(ParallelChainRuns() == runs + 1);
+    std::atomic<bool> cancel{true};
+    ExecOptions opts;
+    opts.cancel = &cancel;
+    auto r = RunQuery(f.engine(), few, {}, opts);
+    REQUIRE_FALSE(r.ok());
+    CHECK(r.status().code() == Status::Code::kCancelled);
+    CHECK(ParallelChainRuns() == runs + 1);  // stopped inside the walks
+  }
+  CHECK(f.Rows(q).size() == 2000);  // and runs again after the stops
+}
+
+}  // namespace liner::query::testing
