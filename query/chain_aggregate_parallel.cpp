@@ -305,7 +305,7 @@ bool RunPerEndParallel(ExecState& st, const AdjacencyView& v, const ChainWalker&
                        PerEndResult* out) {
   struct Part {
     ChainWalker walker;
-    std::vector<uint64_t> done, unlabelled;
+    std::vector<uint64_t> done, unlabelled, exhausted;
     std::vector<FlatIntSet> sets;
     bool any = false;
     size_t rep_input = 0;
@@ -317,6 +317,7 @@ bool RunPerEndParallel(ExecState& st, const AdjacencyView& v, const ChainWalker&
     p.walker = walker;
     p.done.assign(words, 0);
     p.unlabelled.assign(words, 0);
+    p.exhausted.assign(words, 0);
     p.sets.resize(cols.size());
   }
   auto work = [&](WorkerInterrupt& intr, int t, size_t b, size_t e) {
@@ -324,7 +325,7 @@ bool RunPerEndParallel(ExecState& st, const AdjacencyView& v, const ChainWalker&
     bool ok = true;
     for (size_t i = b; i < e && ok; ++i) {
       if (rows.start[i] == ChainRows::kSkip) continue;
-      p.walker.WalkAll(intr, v, rows.start[i], rows.banned[i], [&](NodeId end) {
+      SettlingVisit visit{[&](NodeId end) {
         if (!ok || Bit(p.done, end) || Bit(p.unlabelled, end)) return;
         int cls = 0;
         if (!p.walker.EndMatches(v, end) || (cls = rows.Classify(end)) == 0) {
@@ -356,7 +357,8 @@ bool RunPerEndParallel(ExecState& st, const AdjacencyView& v, const ChainWalker&
           if (kind == IntPropKind::kOther) ok = false;
           if (kind == IntPropKind::kInt) p.sets[a].Insert(cols[a]->value[end]);
         }
-      });
+      }, p.done, p.unlabelled, p.exhausted};
+      p.walker.WalkAll(intr, v, rows.start[i], rows.banned[i], visit);
     }
     return ok;
   };

@@ -59,6 +59,24 @@ struct AccScratch {
 // The calling thread's scratch.
 AccScratch& ThreadAccScratch();
 
+// A per-end walk visitor (ChainWalker::WalkAll): on_end(end) for every walk's end, and the
+// last step skipped from a node whose every end is `done` (counted) or `excluded` (no pair with
+// it passes): such an end adds nothing to a count(DISTINCT) of ends, so neither does the node.
+template <typename OnEnd>
+struct SettlingVisit {
+  OnEnd on_end;
+  const std::vector<uint64_t>& done;
+  const std::vector<uint64_t>& excluded;
+  std::vector<uint64_t>& exhausted;
+  void operator()(NodeId end) { on_end(end); }
+  bool Skip(NodeId node) const { return Bit(exhausted, node); }
+  bool Settled(NodeId end) const { return Bit(done, end) || Bit(excluded, end); }
+  void Exhausted(NodeId node) { SetBit(exhausted, node); }
+};
+template <typename OnEnd>
+SettlingVisit(OnEnd, const std::vector<uint64_t>&, const std::vector<uint64_t>&,
+              std::vector<uint64_t>&) -> SettlingVisit<OnEnd>;
+
 // The input rows of one execution, prepared on the statement's thread for the two threads.
 struct ChainRows {
   static constexpr NodeId kSkip = ~NodeId{0};  // a null start: the row adds nothing

@@ -44,6 +44,11 @@ class ChainWalker {
   // reached by k walks is visited k times, and its labels are not checked (EndMatches does).
   // `st` is the ExecState or, on another thread, anything with CheckInterrupt() (it may throw
   // to stop the walk). A copy of a prepared walker can walk on another thread.
+  // A visitor with Skip(node), Settled(end) and Exhausted(node) lets the walk skip the last
+  // step from a node it reached before: after a last step from `node` whose every entry's end
+  // was Settled (checked after visiting it; also the entries the walk could not use),
+  // Exhausted(node) is called, and the last step from a node for which Skip(node) is true is
+  // not taken (for callers to whom a settled end adds nothing, such as DISTINCT counts).
   template <typename Interrupt, typename Visit>
   void WalkAll(Interrupt& st, const AdjacencyView& v, NodeId start,
                const std::vector<EdgeId>& banned, Visit&& visit) {
@@ -98,6 +103,15 @@ void ChainWalker::Rec(Interrupt& st, const AdjacencyView& v, NodeId node, size_t
   st.CheckInterrupt();
   const Resolved& r = steps_[step];
   const bool last = step + 1 == steps_.size();
+  constexpr bool kSettles = requires(Visit& vis, NodeId n) {
+    vis.Skip(n);
+    vis.Settled(n);
+    vis.Exhausted(n);
+  };
+  if constexpr (kSettles) {
+    if (last && visit.Skip(node)) return;
+  }
+  bool settled = true;
   const bool labels_ok = labels_ok_[step];
   const uint64_t mask = masks_[step];
   const Direction next_dir = last ? Direction::kBoth : steps_[step + 1].dir;
@@ -131,9 +145,13 @@ void ChainWalker::Rec(Interrupt& st, const AdjacencyView& v, NodeId node, size_t
         }
         const NodeId other = sd.other[i];
         if (skip_loops && other == node) continue;
-        if (MayBeUsed(other, step) && Used(sd.edge[i], step)) continue;
+        if (MayBeUsed(other, step) && Used(sd.edge[i], step)) {
+          if constexpr (kSettles) settled = settled && (!last || visit.Settled(other));
+          continue;
+        }
         if (last) {
           visit(other);
+          if constexpr (kSettles) settled = settled && visit.Settled(other);
           continue;
         }
         if (!labels_ok || !v.HasLabels(other, mask)) continue;
@@ -142,6 +160,9 @@ void ChainWalker::Rec(Interrupt& st, const AdjacencyView& v, NodeId node, size_t
         Rec(st, v, other, step + 1, visit);
       }
     }
+  }
+  if constexpr (kSettles) {
+    if (last && settled) visit.Exhausted(node);
   }
 }
 

@@ -270,6 +270,7 @@ bool ChainAggregateOp::Run(ExecState& st, std::vector<Row>& inputs) {
     std::vector<FlatIntSet> sets(aggs.size());
     // Per node: counted (passed the filters once), and failed the end's labels.
     std::vector<uint64_t> done((v->node_limit + 63) / 64, 0), unlabelled(done.size(), 0);
+    std::vector<uint64_t> exhausted(done.size(), 0);  // nodes whose every end is settled
     bool any = false, ok = true;
     size_t rep_input = 0;
     NodeId rep_end = 0;
@@ -280,7 +281,7 @@ bool ChainAggregateOp::Run(ExecState& st, std::vector<Row>& inputs) {
       if (b == 0) continue;
       // Every walk's end, without a per-row set: an end is skipped once counted, and the
       // filters of one that is not are cheap to evaluate again.
-      walker.WalkAll(st, *v, start, banned, [&](NodeId end) {
+      SettlingVisit visit{[&](NodeId end) {
         if (!ok || Bit(done, end) || Bit(unlabelled, end)) return;
         if (!walker.EndMatches(*v, end)) {
           SetBit(unlabelled, end);
@@ -303,7 +304,8 @@ bool ChainAggregateOp::Run(ExecState& st, std::vector<Row>& inputs) {
           if (kind == IntPropKind::kOther) ok = false;
           if (kind == IntPropKind::kInt) sets[a].Insert(cols[a]->value[end]);
         }
-      });
+      }, done, unlabelled, exhausted};
+      walker.WalkAll(st, *v, start, banned, visit);
     }
     if (!ok) return false;
     Row r = any ? output(rep_input, rep_end) : Row(st.plan->num_slots);
