@@ -15,6 +15,20 @@ QMap EvalProps(const ExprP& e, Row& row, ExecState& st) {
 
 namespace {
 
+// How many nodes ahead of use the seeks and expansions prefetch.
+constexpr size_t kPrefetchAhead = 8;
+
+// Starts loading node `id`'s label bits and integer property values (the read caches' arrays,
+// random reads) into the CPU cache, so that the checks of the next few nodes overlap their
+// cache misses instead of taking them one after another. A hint: changes nothing. Always
+// inlined: as a call, GCC finds it free of side effects and drops it (and the prefetches).
+__attribute__((always_inline)) inline void PrefetchNode(const AdjacencyView* v, NodeId id) {
+  if (!v || id >= v->node_limit) return;
+  __builtin_prefetch(v->label_bits + id);
+  for (uint32_t i = 0; i < v->num_columns; ++i)
+    if (id < v->columns[i].size) __builtin_prefetch(v->columns[i].value + id);
+}
+
 bool PropsMatch(ExecState& st, const PropertyMap& props, const QMap& want) {
   for (const auto& [k, v] : want) {
     if (v.is_null()) return false;
@@ -163,6 +177,13 @@ void NodeScanOp::StartInput(ExecState& st) {
       break;
     }
   }
+  // The few nodes of a seek are read next (labels, the filter's and the projection's
+  // properties): start their cache misses together rather than one after another.
+  if (!candidates_.empty()) {
+    const AdjacencyView* view = st.txn->CachedAdjacency();
+    for (size_t i = 0; i < candidates_.size() && i < kPrefetchAhead; ++i)
+      PrefetchNode(view, candidates_[i]);
+  }
 }
 
 bool NodeScanOp::CandidateNext(ExecState& st, NodeId* id) {
@@ -231,6 +252,10 @@ void ExpandOp::Open(ExecState& st) {
 bool ExpandOp::Next(ExecState& st, Row& row) {
   while (true) {
     while (next_ < adj_.size()) {
+      // The node kPrefetchAhead entries on will be checked soon: overlap its cache misses with
+      // the work on this one (label bits and property columns are random reads).
+      if (!to_bound && next_ + kPrefetchAhead < adj_.size())
+        PrefetchNode(st.txn->CachedAdjacency(), adj_[next_ + kPrefetchAhead].other);
       const AdjEntry& e = adj_[next_++];
       st.CheckInterrupt();
       if (!unique_rel_slots.empty() && RelUsed(input_, unique_rel_slots, e.edge)) continue;
@@ -265,6 +290,10 @@ bool ExpandOp::Next(ExecState& st, Row& row) {
     has_to_props_ = to_check.props != nullptr;
     if (has_to_props_) to_props_ = EvalProps(to_check.props, input_, st);
     CollectAdjacency(st, from.as_node().id, rel, &adj_);
+    if (!to_bound && !adj_.empty()) {
+      const AdjacencyView* view = st.txn->CachedAdjacency();
+      for (size_t i = 0; i < adj_.size() && i < kPrefetchAhead; ++i) PrefetchNode(view, adj_[i].other);
+    }
   }
 }
 
