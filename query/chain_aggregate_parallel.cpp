@@ -18,6 +18,7 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <climits>
 #include <exception>
 #include <memory>
 #include <mutex>
@@ -299,6 +300,49 @@ bool PrepareChainRows(ExecState& st, const AdjacencyView& v, ChainWalker& walker
   return true;
 }
 
+namespace {
+
+// The number of distinct values of `col` (nodes themselves when null) over the nodes of
+// `nodes`, each an integer or absent there; a bit per value when they span a small range.
+int64_t CountDistinct(const std::vector<uint64_t>& nodes, const AdjacencyView::IntColumn* col) {
+  int64_t count = 0;
+  if (!col) {
+    for (uint64_t w : nodes) count += __builtin_popcountll(w);
+    return count;
+  }
+  auto for_each = [&](auto&& fn) {
+    for (size_t w = 0; w < nodes.size(); ++w)
+      for (uint64_t bits = nodes[w]; bits; bits &= bits - 1) {
+        const NodeId n = w * 64 + static_cast<NodeId>(__builtin_ctzll(bits));
+        if (static_cast<IntPropKind>(col->kind[n]) == IntPropKind::kInt) fn(col->value[n]);
+      }
+  };
+  int64_t lo = INT64_MAX, hi = INT64_MIN;
+  for_each([&](int64_t x) {
+    lo = std::min(lo, x);
+    hi = std::max(hi, x);
+    ++count;
+  });
+  if (count == 0) return 0;
+  const uint64_t span = static_cast<uint64_t>(hi) - static_cast<uint64_t>(lo);
+  if (span / 64 <= static_cast<uint64_t>(count) + 1024) {
+    std::vector<uint64_t> seen(span / 64 + 1, 0);
+    int64_t distinct = 0;
+    for_each([&](int64_t x) {
+      const uint64_t d = static_cast<uint64_t>(x) - static_cast<uint64_t>(lo);
+      const uint64_t bit = uint64_t{1} << (d & 63);
+      distinct += !(seen[d >> 6] & bit);
+      seen[d >> 6] |= bit;
+    });
+    return distinct;
+  }
+  FlatIntSet set;
+  for_each([&](int64_t x) { set.Insert(x); });
+  return static_cast<int64_t>(set.size());
+}
+
+}  // namespace
+
 bool RunPerEndParallel(ExecState& st, const AdjacencyView& v, const ChainWalker& walker,
                        const ChainRows& rows,
                        const std::vector<const AdjacencyView::IntColumn*>& cols,
@@ -306,7 +350,6 @@ bool RunPerEndParallel(ExecState& st, const AdjacencyView& v, const ChainWalker&
   struct Part {
     ChainWalker walker;
     std::vector<uint64_t> done, unlabelled, exhausted;
-    std::vector<FlatIntSet> sets;
     bool any = false;
     size_t rep_input = 0;
     NodeId rep_end = 0;
@@ -318,7 +361,6 @@ bool RunPerEndParallel(ExecState& st, const AdjacencyView& v, const ChainWalker&
     p.done.assign(words, 0);
     p.unlabelled.assign(words, 0);
     p.exhausted.assign(words, 0);
-    p.sets.resize(cols.size());
   }
   auto work = [&](WorkerInterrupt& intr, int t, size_t b, size_t e) {
     Part& p = parts[t];
@@ -347,15 +389,10 @@ bool RunPerEndParallel(ExecState& st, const AdjacencyView& v, const ChainWalker&
           p.rep_input = i;
           p.rep_end = end;
         }
-        for (size_t a = 0; a < cols.size(); ++a) {
-          if (!cols[a]) {
-            p.sets[a].Insert(static_cast<int64_t>(end));
-            continue;
-          }
-          auto kind = end < cols[a]->size ? static_cast<IntPropKind>(cols[a]->kind[end])
-                                          : IntPropKind::kOther;
-          if (kind == IntPropKind::kOther) ok = false;
-          if (kind == IntPropKind::kInt) p.sets[a].Insert(cols[a]->value[end]);
+        for (const AdjacencyView::IntColumn* col : cols) {  // counted after the walks
+          if (col && (end >= col->size ||
+                      static_cast<IntPropKind>(col->kind[end]) == IntPropKind::kOther))
+            ok = false;
         }
       }, p.done, p.unlabelled, p.exhausted};
       p.walker.WalkAll(intr, v, rows.start[i], rows.banned[i], visit);
@@ -363,23 +400,11 @@ bool RunPerEndParallel(ExecState& st, const AdjacencyView& v, const ChainWalker&
     return ok;
   };
   if (!RunTwo(st, rows.start.size(), work)) return false;
-  // The ends only the second thread counted join the first thread's sets.
+  // The ends either thread counted, then their distinct values.
   Part& a0 = parts[0];
-  const Part& a1 = parts[1];
-  for (size_t w = 0; w < words; ++w) {
-    for (uint64_t bits = a1.done[w] & ~a0.done[w]; bits; bits &= bits - 1) {
-      const NodeId end = w * 64 + static_cast<NodeId>(__builtin_ctzll(bits));
-      for (size_t a = 0; a < cols.size(); ++a) {
-        if (!cols[a]) {
-          a0.sets[a].Insert(static_cast<int64_t>(end));
-        } else if (static_cast<IntPropKind>(cols[a]->kind[end]) == IntPropKind::kInt) {
-          a0.sets[a].Insert(cols[a]->value[end]);
-        }
-      }
-    }
-  }
+  for (size_t w = 0; w < words; ++w) a0.done[w] |= parts[1].done[w];
   out->counts.clear();
-  for (const FlatIntSet& s : a0.sets) out->counts.push_back(static_cast<int64_t>(s.size()));
+  for (const AdjacencyView::IntColumn* col : cols) out->counts.push_back(CountDistinct(a0.done, col));
   const Part* first = nullptr;
   for (const Part& p : parts)
     if (p.any && (!first || p.rep_input < first->rep_input)) first = &p;
