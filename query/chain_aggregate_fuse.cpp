@@ -114,4 +114,9 @@ void FuseChainAggregates(Plan& plan) {
   if (plan.root) Fuse(plan.root);
 }
 
+ChainAggregateOp::Check ClassifyChainFilter(const ExprP& pred, int to) { return Classify(pred, to); }
+bool IsChainEndProperty(const ExprP& e, int to, std::string* key) {
+  return IsEndProperty(e, to, key);
+}
+
 }  // namespace liner::query

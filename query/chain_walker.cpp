@@ -57,9 +57,18 @@ const AdjacencyView* ChainWalker::Cached(ExecState& st, NodeId start) {
     masks_view_ = v;
     masks_.assign(steps_.size(), 0);
     labels_ok_.assign(steps_.size(), 1);
-    for (size_t i = 0; i < steps_.size(); ++i)
-      for (TokenId t : steps_[i].label_tokens)
+    for (size_t i = 0; i < steps_.size(); ++i) {
+      const Resolved& r = steps_[i];
+      for (TokenId t : r.label_tokens)
         if (!v->AddLabel(t, &masks_[i])) labels_ok_[i] = 0;
+      // The labels every node this step can reach carries, by its types and direction.
+      uint64_t sure = ~uint64_t{0};
+      for (TokenId t : r.types) {
+        if (r.dir != Direction::kIn) sure &= v->SureLabels(v->out, t);
+        if (r.dir != Direction::kOut) sure &= v->SureLabels(v->in, t);
+      }
+      if ((masks_[i] & ~sure) == 0) masks_[i] = 0;
+    }
   }
   return v;
 }

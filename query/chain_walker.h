@@ -58,8 +58,10 @@ class ChainWalker {
   }
   // Whether `end` carries the last step's labels.
   bool EndMatches(const AdjacencyView& v, NodeId end) const {
-    return labels_ok_.back() && v.HasLabels(end, masks_.back());
+    return labels_ok_.back() && (masks_.back() == 0 || v.HasLabels(end, masks_.back()));
   }
+  // Whether EndMatches can be false (else every end matches: no label to read).
+  bool EndChecksLabels() const { return !labels_ok_.back() || masks_.back() != 0; }
 
  private:
   struct Resolved {
@@ -89,7 +91,8 @@ class ChainWalker {
   std::vector<EdgeId> path_;                     // edges of the current walk, per step
   std::vector<NodeId> nodes_;                    // nodes of the current walk, start first
   const AdjacencyView* masks_view_ = nullptr;    // the view masks_ were computed for
-  // Cached walks: label masks per step (valid when labels_ok_[step]).
+  // Cached walks: label masks per step (valid when labels_ok_[step]); 0 when the cache shows
+  // that every node the step can reach carries them (AdjacencyView::SureLabels): not read.
   std::vector<uint64_t> masks_;
   std::vector<char> labels_ok_;
   // Cursor walks.
@@ -129,7 +132,7 @@ void ChainWalker::Rec(Interrupt& st, const AdjacencyView& v, NodeId node, size_t
         // ask for all of them at once instead of one miss after the other.
         for (uint32_t i = range.begin; i < range.end; ++i) {
           const NodeId o = sd.other[i];
-          __builtin_prefetch(v.label_bits + o);
+          if (mask) __builtin_prefetch(v.label_bits + o);
           if (next_dir != Direction::kIn) __builtin_prefetch(v.out.offsets + o);
           if (next_dir != Direction::kOut) __builtin_prefetch(v.in.offsets + o);
         }
@@ -154,7 +157,7 @@ void ChainWalker::Rec(Interrupt& st, const AdjacencyView& v, NodeId node, size_t
           if constexpr (kSettles) settled = settled && visit.Settled(other);
           continue;
         }
-        if (!labels_ok || !v.HasLabels(other, mask)) continue;
+        if (!labels_ok || (mask && !v.HasLabels(other, mask))) continue;
         path_[step] = sd.edge[i];
         nodes_[step + 1] = other;
         Rec(st, v, other, step + 1, visit);

@@ -26,6 +26,12 @@ class FlatIntSet {
     }
   }
   size_t size() const { return size_; }
+  // Makes room for `n` elements in all, so that inserting them does not rehash.
+  void Reserve(size_t n) {
+    size_t want = slots_.empty() ? 16 : slots_.size();
+    while (n * 4 > want * 3) want *= 2;
+    if (want > slots_.size()) Rehash(want);
+  }
   template <typename Fn>
   void ForEach(Fn&& fn) const {
     for (size_t i = 0; i < slots_.size(); ++i)
@@ -65,10 +71,10 @@ class FlatIntSet {
       if (slots_[i] == v) return false;
     }
   }
-  void Grow() {
+  void Grow() { Rehash(slots_.empty() ? 16 : slots_.size() * 2); }
+  void Rehash(size_t n) {  // n: a power of two
     std::vector<int64_t> old_slots = std::move(slots_);
     std::vector<uint8_t> old_used = std::move(used_);
-    size_t n = old_slots.empty() ? 16 : old_slots.size() * 2;
     slots_.assign(n, 0);
     used_.assign(n, 0);
     size_ = 0;

@@ -177,6 +177,7 @@ void RewriteDistinctChains(Plan& plan) {
   for (const auto& sp : plan.subplans) CollectStructuralSlots(sp.get(), &structural);
   Visit(plan.root, false, structural);
   FuseChainAggregates(plan);  // op_chain_aggregate.cpp
+  FuseChainDistinct(plan);    // planner_chain_distinct.cpp
 }
 
 }  // namespace liner::query

@@ -4,6 +4,7 @@
 // Operators pull rows: Next(st, row) fills `row` (a vector of slots) and returns false at the
 // end. Errors are thrown as QueryError. Internal to query/; thread-compatible.
 
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <string>
@@ -189,7 +190,8 @@ void BannedEdges(const Row& row, const std::vector<int>& slots, std::vector<Edge
 bool DeterministicExpr(const Expr* e);
 
 // Replaces eligible chains of ExpandOps in `plan` (see ExpandChainOp), then fuses eligible
-// aggregations above them (see ChainAggregateOp). Idempotent.
+// aggregations (see ChainAggregateOp) and DISTINCT projections (see ChainDistinctOp) above
+// them. Idempotent.
 void RewriteDistinctChains(Plan& plan);
 
 // An aggregation fused with the filters and the ExpandChainOp below it
@@ -245,6 +247,51 @@ class ChainAggregateOp : public OpOf<ChainAggregateOp> {
 };
 // Wraps eligible Aggregate <- Filter* <- ExpandChainOp subtrees of `plan` in ChainAggregateOps.
 void FuseChainAggregates(Plan& plan);
+// A filter above a chain classified as ChainAggregateOp does (typed when it compares `to.key`
+// with an expression that does not read `to`), and whether `e` is `to.key` (*key set).
+ChainAggregateOp::Check ClassifyChainFilter(const ExprP& pred, int to);
+bool IsChainEndProperty(const ExprP& e, int to, std::string* key);
+
+// DISTINCT over one property of the end nodes of anonymous chains (op_chain_distinct.cpp),
+// for the plan shapes
+//   Distinct <- Project(to.key) <- Filter* <- ExpandDistinctEnds(from)...(to)
+//   Distinct <- Union <- (Project(to.key) <- Filter* <- ExpandDistinctEnds)  per branch
+// i.e. `RETURN DISTINCT q.id` and `RETURN q.id UNION RETURN q.id` over chains. It walks the
+// adjacency cache per input row, takes each row's distinct ends in first-reach order, and reads
+// the end's labels, the filters' and the projected key's integers from the integer columns
+// (their random reads requested several ends ahead), keeping the distinct values in a flat
+// integer set: no row, no QValue and no property lookup by name per (input row, end) pair.
+// Filters are classified as ChainAggregateOp's: typed ones compare integers; the others (and
+// values that are not integers) are evaluated on the pair's row as FilterOp does. The rows come
+// out in the order of the general plan: per branch, per input row, per end in first-reach
+// order, each value once. child(0) is the original Distinct subtree: it runs instead, on the
+// same input rows, when the cache cannot serve the transaction, a key has no integer column,
+// or a projected value is neither an integer nor absent (a float, a string, ...).
+// Planned by FuseChainDistinct (planner_chain_distinct.cpp).
+class ChainDistinctOp : public OpOf<ChainDistinctOp> {
+ public:
+  struct Branch {
+    std::string key;                           // the projected property: to.key
+    std::vector<ChainAggregateOp::Check> checks;  // the filters, bottom first
+  };
+  void Open(ExecState& st) override;
+  bool Next(ExecState& st, Row& row) override;
+  std::string Describe() const override;
+  std::vector<Branch> branches;  // in the order of the Union's children (one without Union)
+  int out_slot = -1;             // the Distinct's slot
+
+ private:
+  bool Run(ExecState& st);
+  void RunGeneral();
+  std::vector<ExpandChainOp*> Chains() const;  // per branch, inside child(0)
+  std::vector<std::vector<Row>> inputs_;       // per branch: the chain's input rows
+  std::vector<int64_t> values_;                // the distinct integers, in output order
+  size_t null_at_ = SIZE_MAX;                  // where the null value comes out, if any
+  size_t next_ = 0;
+  bool started_ = false, general_ = false;
+};
+// Wraps eligible Distinct subtrees of `plan` in ChainDistinctOps (planner_chain_distinct.cpp).
+void FuseChainDistinct(Plan& plan);
 
 class VarExpandOp : public OpOf<VarExpandOp> {
  public:

@@ -72,6 +72,31 @@ bool FillSide(const AdjacencyCache::Inputs& in, bool out, AdjacencyCache::Side* 
   return true;
 }
 
+// For each type, the AND of the label masks of the nodes that have an entry of that type in
+// `by_node` (whose entries are grouped by node): one sequential pass. The nodes with `in`
+// entries of type t are the other ends of the `out` entries of type t, and conversely.
+std::vector<uint64_t> SureLabelsOf(const AdjacencyCache::Side& by_node,
+                                   const std::vector<uint64_t>& label_bits, uint64_t* any) {
+  std::vector<uint64_t> sure;
+  *any = ~uint64_t{0};
+  const size_t nodes = by_node.offsets.empty() ? 0 : by_node.offsets.size() - 1;
+  for (size_t n = 0; n < nodes; ++n) {
+    const uint32_t b = by_node.offsets[n], e = by_node.offsets[n + 1];
+    if (b == e) continue;
+    const uint64_t labels = label_bits[n];
+    *any &= labels;
+    uint32_t prev = UINT32_MAX;
+    for (uint32_t i = b; i < e; ++i) {  // sorted by type: each type of the node once
+      const uint16_t t = by_node.type[i];
+      if (t == prev) continue;
+      prev = t;
+      if (t >= sure.size()) sure.resize(t + 1, ~uint64_t{0});
+      sure[t] &= labels;
+    }
+  }
+  return sure;
+}
+
 }  // namespace
 
 Result<std::unique_ptr<AdjacencyCache>> AdjacencyCache::Build(const Inputs& in) {
@@ -138,6 +163,13 @@ Result<std::unique_ptr<AdjacencyCache>> AdjacencyCache::Build(const Inputs& in) 
   v.label_bits = c->label_bits_.data();
   v.label_bit_of = c->label_bit_of_.data();
   v.label_tokens = static_cast<uint32_t>(c->label_bit_of_.size());
+  c->out_sure_ = SureLabelsOf(c->in_, c->label_bits_, &v.sure_any[0]);
+  c->in_sure_ = SureLabelsOf(c->out_, c->label_bits_, &v.sure_any[1]);
+  c->out_sure_.resize(std::max(c->out_sure_.size(), c->in_sure_.size()), ~uint64_t{0});
+  c->in_sure_.resize(c->out_sure_.size(), ~uint64_t{0});
+  v.out_sure = c->out_sure_.data();
+  v.in_sure = c->in_sure_.data();
+  v.sure_types = static_cast<uint32_t>(c->out_sure_.size());
   c->columns_.Views(&c->view_keys_, &c->view_columns_);
   v.column_keys = c->view_keys_.data();
   v.columns = c->view_columns_.data();
@@ -153,6 +185,7 @@ size_t AdjacencyCache::MemoryBytes() const {
            s.type.capacity() * 2;
   };
   return side(out_) + side(in_) + label_bits_.capacity() * 8 + label_bit_of_.capacity() +
+         (out_sure_.capacity() + in_sure_.capacity()) * 8 +
          columns_.MemoryBytes() + names_.MemoryBytes();
 }
 

@@ -90,6 +90,8 @@ class AdjacencyCache {
   Side out_, in_;
   std::vector<uint64_t> label_bits_;  // node -> bit i set when it has label label_tokens_[i]
   std::vector<int8_t> label_bit_of_;  // label token -> bit index, or -1
+  // Per type token, the labels every other end of an `out` / `in` entry carries (SureLabels).
+  std::vector<uint64_t> out_sure_, in_sure_;
   IntColumns columns_;
   std::vector<TokenId> view_keys_;
   std::vector<AdjacencyView::IntColumn> view_columns_;

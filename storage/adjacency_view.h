@@ -66,6 +66,19 @@ struct AdjacencyView {
   }
   bool HasLabels(NodeId node, uint64_t mask) const { return (label_bits[node] & mask) == mask; }
 
+  // The labels that every node at the other end of an entry of `side` with `type` carries
+  // (kNoToken: any type): the AND of their masks, all ones when there is no such entry. A walk
+  // need not read the labels of the nodes it reaches when these already include them.
+  uint64_t SureLabels(const Side& s, TokenId type) const {
+    const uint64_t* sure = &s == &out ? out_sure : in_sure;
+    if (type == kNoToken) return sure_any[&s == &out ? 0 : 1];
+    return type < sure_types ? sure[type] : ~uint64_t{0};
+  }
+  const uint64_t* out_sure = nullptr;  // per type token below sure_types (see SureLabels)
+  const uint64_t* in_sure = nullptr;
+  uint32_t sure_types = 0;
+  uint64_t sure_any[2] = {0, 0};       // out, in: over every type
+
   // The integer column of `key`, or nullptr when the key has none.
   const IntColumn* Column(TokenId key) const {
     for (uint32_t i = 0; i < num_columns; ++i)

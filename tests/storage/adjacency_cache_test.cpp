@@ -312,3 +312,60 @@ TEST_CASE("integer columns answer property reads and equality seeks as records a
   REQUIRE(ids.has_value());
   CHECK(*ids == std::vector<NodeId>{1});
 }
+
+TEST_CASE("the adjacency cache's sure labels are those every other end of a type carries",
+          "[storage]") {
+  TempDir dir;
+  auto db = OpenDb((dir.path() / "db").string(), true);
+  std::vector<TokenId> labels, types;
+  {
+    auto t = std::move(db->Begin()).value();
+    for (const char* name : {"A", "B", "C"})
+      labels.push_back(*t->GetOrCreateToken(TokenKind::kLabel, name));
+    for (const char* name : {"FROM_A_TO_B", "ANY", "NONE"})
+      types.push_back(*t->GetOrCreateToken(TokenKind::kRelType, name));
+    std::mt19937 rng(11);
+    std::vector<NodeId> a, b, all;
+    for (int i = 0; i < 40; ++i) {
+      std::vector<TokenId> ls = {labels[i % 2]};  // A or B, sometimes C too
+      if (rng() % 3 == 0) ls.push_back(labels[2]);
+      all.push_back(*t->CreateNode(ls, {}));
+      (i % 2 ? b : a).push_back(all.back());
+    }
+    all.push_back(*t->CreateNode({}, {}));  // no label
+    REQUIRE(t->CreateEdge(all[0], all.back(), types[1], {}).ok());
+    for (int i = 0; i < 150; ++i) {
+      REQUIRE(t->CreateEdge(a[rng() % a.size()], b[rng() % b.size()], types[0], {}).ok());
+      REQUIRE(t->CreateEdge(all[rng() % all.size()], all[rng() % all.size()], types[1], {}).ok());
+    }
+    REQUIRE(t->Commit().ok());
+  }
+  REQUIRE(db->WarmCaches().ok());
+  auto t = db->BeginRead();
+  const AdjacencyView* v = t->CachedAdjacency();
+  REQUIRE(v != nullptr);
+  std::vector<TokenId> ask = types;
+  ask.push_back(kNoToken);
+  ask.push_back(types.back() + 100);  // a type nobody has
+  for (Direction d : {Direction::kOut, Direction::kIn}) {
+    const AdjacencyView::Side& side = d == Direction::kOut ? v->out : v->in;
+    for (TokenId type : ask) {
+      uint64_t want = ~uint64_t{0};  // the AND over every entry's other end
+      for (NodeId n = 0; n < v->node_limit; ++n) {
+        AdjacencyView::Range r = v->Of(side, n, type);
+        for (uint32_t i = r.begin; i < r.end; ++i) want &= v->label_bits[side.other[i]];
+      }
+      INFO("type " << type << (d == Direction::kOut ? " out" : " in"));
+      CHECK(v->SureLabels(side, type) == want);
+    }
+  }
+  uint64_t a_bit = 0, b_bit = 0, c_bit = 0;
+  REQUIRE(v->AddLabel(labels[0], &a_bit));
+  REQUIRE(v->AddLabel(labels[1], &b_bit));
+  REQUIRE(v->AddLabel(labels[2], &c_bit));
+  CHECK(v->SureLabels(v->out, types[0]) & b_bit);  // every FROM_A_TO_B ends at a B
+  CHECK(v->SureLabels(v->in, types[0]) & a_bit);   // ... and starts at an A
+  CHECK_FALSE(v->SureLabels(v->out, types[0]) & c_bit);
+  CHECK(v->SureLabels(v->out, types[1]) == 0);      // ANY reaches the unlabelled node
+  CHECK(v->SureLabels(v->out, types[2]) == ~uint64_t{0});  // NONE has no entry
+}
