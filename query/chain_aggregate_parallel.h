@@ -15,6 +15,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "query/chain_checks.h"
 #include "query/chain_walker.h"
 #include "query/exec_context.h"
 #include "query/plan.h"
@@ -29,14 +30,6 @@ void SetParallelChainWork(uint64_t entries);
 // How many runs completed on two threads in this process (for tests).
 uint64_t ParallelChainRuns();
 
-// Reads the integer `key` of `node` from `col`: true with *v for an integer; false when the
-// column cannot say (no column, absent, another type).
-inline bool IntOf(const AdjacencyView::IntColumn* col, NodeId node, int64_t* v) {
-  if (!col || node >= col->size || col->kind[node] != static_cast<uint8_t>(IntPropKind::kInt))
-    return false;
-  *v = col->value[node];
-  return true;
-}
 inline bool Bit(const std::vector<uint64_t>& b, NodeId n) { return (b[n >> 6] >> (n & 63)) & 1; }
 inline void SetBit(std::vector<uint64_t>& b, NodeId n) { b[n >> 6] |= uint64_t{1} << (n & 63); }
 

@@ -26,27 +26,12 @@
 // answer: no adjacency cache for this transaction, a missing integer column, or a value of
 // another type where a key or an aggregated value is read.
 #include "query/chain_aggregate_parallel.h"
+#include "query/chain_checks.h"
 #include "query/flat_int_set.h"
 #include "query/plan.h"
 
 namespace liner::query {
 namespace {
-
-// Yields rows read beforehand: the general plan's input when the typed path gives up.
-class ReplayOp : public OpOf<ReplayOp> {
- public:
-  bool Next(ExecState& /*st*/, Row& row) override {
-    if (next_ >= rows.size()) return false;
-    row = std::move(rows[next_++]);
-    ++rows_produced;
-    return true;
-  }
-  std::string Describe() const override { return "Replay"; }
-  std::vector<Row> rows;
-
- private:
-  size_t next_ = 0;
-};
 
 struct Parts {
   AggregateOp* agg = nullptr;
@@ -61,95 +46,6 @@ Parts Find(const ChainAggregateOp& op) {
   p.chain = static_cast<ExpandChainOp*>(o);
   return p;
 }
-
-// One check's state for the current input row.
-struct Live {
-  bool ready = false;   // `other` evaluated for this row
-  bool typed = false;   // compare integers; else evaluate the predicate on the pair's row
-  int64_t value = 0;    // kEq / kNe
-  const InListIndex* in = nullptr;  // kIn / kNotIn
-  const AdjacencyView::IntColumn* column = nullptr;
-};
-
-// The filters of one ChainAggregateOp for one input row at a time.
-class Checker {
- public:
-  Checker(ExecState& st, const AdjacencyView& v, const std::vector<ChainAggregateOp::Check>& checks,
-          int to_slot)
-      : st_(st), checks_(checks), to_slot_(to_slot), live_(checks.size()) {
-    for (size_t i = 0; i < checks.size(); ++i) {
-      if (checks[i].kind == ChainAggregateOp::Check::Kind::kGeneric) continue;
-      TokenId t = st.Token(TokenKind::kPropertyKey, checks[i].key);
-      live_[i].column = t == kNoToken ? nullptr : v.Column(t);
-    }
-  }
-  // A new input row: `pair` holds its copy, whose `to` slot the checks set when they need it.
-  void Reset(Row* pair) {
-    pair_ = pair;
-    for (Live& l : live_) l.ready = false;
-  }
-  // Asks the memory for what Pass(end) will read of the integer columns.
-  void Prefetch(NodeId end) const {
-    for (const Live& l : live_) {
-      if (!l.column || end >= l.column->size) continue;
-      __builtin_prefetch(l.column->kind + end);
-      __builtin_prefetch(l.column->value + end);
-    }
-  }
-  // Whether the pair (input row, `end`) passes every filter, bottom first.
-  bool Pass(NodeId end) {
-    bool slot_set = false;
-    for (size_t i = 0; i < checks_.size(); ++i) {
-      const ChainAggregateOp::Check& c = checks_[i];
-      Live& l = live_[i];
-      using Kind = ChainAggregateOp::Check::Kind;
-      if (c.kind != Kind::kGeneric) {
-        if (!l.ready) Prepare(c, l);
-        int64_t x;
-        if (l.typed && IntOf(l.column, end, &x)) {
-          bool ok;
-          switch (c.kind) {
-            case Kind::kEq: ok = x == l.value; break;
-            case Kind::kNe: ok = x != l.value; break;
-            case Kind::kIn: ok = l.in->ints.Contains(x); break;
-            default: ok = !l.in->ints.Contains(x); break;
-          }
-          if (!ok) return false;
-          continue;
-        }
-      }
-      if (!slot_set) {
-        (*pair_)[to_slot_] = QValue(NodeRef(end));
-        slot_set = true;
-      }
-      if (!IsTrue(Eval(*c.predicate, *pair_, st_))) return false;
-    }
-    return true;
-  }
-
- private:
-  void Prepare(const ChainAggregateOp::Check& c, Live& l) {
-    l.ready = true;
-    l.typed = false;
-    if (!l.column) return;
-    QValue other = Eval(*c.other, *pair_, st_);
-    using Kind = ChainAggregateOp::Check::Kind;
-    if (c.kind == Kind::kEq || c.kind == Kind::kNe) {
-      if (!other.is_int()) return;
-      l.value = other.as_int();
-      l.typed = true;
-    } else if (other.is_list()) {
-      l.in = st_.InIndex(other.list_storage());
-      l.typed = l.in != nullptr;
-    }
-  }
-
-  ExecState& st_;
-  const std::vector<ChainAggregateOp::Check>& checks_;
-  int to_slot_;
-  std::vector<Live> live_;
-  Row* pair_ = nullptr;
-};
 
 }  // namespace
 
@@ -206,7 +102,7 @@ bool ChainAggregateOp::Next(ExecState& st, Row& row) {
 }
 
 void ChainAggregateOp::RunGeneral(std::vector<Row> inputs) {
-  auto replay = std::make_unique<ReplayOp>();
+  auto replay = std::make_unique<ReplayRowsOp>();
   replay->rows = std::move(inputs);
   Find(*this).chain->children[0] = std::move(replay);
 }
@@ -227,7 +123,7 @@ bool ChainAggregateOp::Run(ExecState& st, std::vector<Row>& inputs) {
   std::vector<ChainWalker::Step> ws;
   for (const auto& s : chain.steps) ws.push_back({&s.rel, &s.labels});
   walker.Prepare(st, ws);
-  Checker checker(st, *v, checks, to);
+  ChainChecker checker(st, *v, checks, to);
   std::vector<EdgeId> banned;
   Row pair;
   // Sets up input row i: 1 with *start to walk from, 0 to skip it (a null start), -1 when the

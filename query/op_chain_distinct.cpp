@@ -19,27 +19,12 @@
 // projected column is in scope.
 #include <algorithm>
 
+#include "query/chain_checks.h"
 #include "query/flat_int_set.h"
 #include "query/plan.h"
 
 namespace liner::query {
 namespace {
-
-// Yields rows read beforehand: a chain's input when the general plan runs instead.
-class ReplayInputOp : public OpOf<ReplayInputOp> {
- public:
-  bool Next(ExecState& /*st*/, Row& row) override {
-    if (next_ >= rows.size()) return false;
-    row = std::move(rows[next_++]);
-    ++rows_produced;
-    return true;
-  }
-  std::string Describe() const override { return "Replay"; }
-  std::vector<Row> rows;
-
- private:
-  size_t next_ = 0;
-};
 
 // Per thread, one bit per node of the largest cache seen ("reached by the current walk"), all
 // clear between walks: 1/32 of a stamp array, so that it stays in the CPU's cache.
@@ -52,101 +37,6 @@ struct ClearReached {
   ~ClearReached() {
     for (NodeId e : ends) bits[e >> 6] = 0;  // every bit of the word is one of `ends`
   }
-};
-
-// Reads the integer of `node` from `col`: true with *v for an integer; false when the column
-// cannot say (absent, another type, not covered).
-inline bool IntOf(const AdjacencyView::IntColumn* col, NodeId node, int64_t* v) {
-  if (!col || node >= col->size || col->kind[node] != static_cast<uint8_t>(IntPropKind::kInt))
-    return false;
-  *v = col->value[node];
-  return true;
-}
-
-// The filters of one branch for one input row at a time (as ChainAggregateOp's Checker).
-class Filters {
- public:
-  Filters(ExecState& st, const AdjacencyView& v,
-          const std::vector<ChainAggregateOp::Check>& checks, int to_slot)
-      : st_(st), checks_(checks), to_slot_(to_slot), live_(checks.size()) {
-    for (size_t i = 0; i < checks.size(); ++i) {
-      if (checks[i].kind == ChainAggregateOp::Check::Kind::kGeneric) continue;
-      TokenId t = st.Token(TokenKind::kPropertyKey, checks[i].key);
-      live_[i].column = t == kNoToken ? nullptr : v.Column(t);
-    }
-  }
-  // A new input row, copied into *pair, whose `to` slot the generic checks set.
-  void Reset(Row* pair) {
-    pair_ = pair;
-    for (Live& l : live_) l.ready = false;
-  }
-  void Prefetch(NodeId end) const {
-    for (const Live& l : live_) {
-      if (!l.column || end >= l.column->size) continue;
-      __builtin_prefetch(l.column->kind + end);
-      __builtin_prefetch(l.column->value + end);
-    }
-  }
-  // Whether the pair (input row, `end`) passes every filter, bottom first.
-  bool Pass(NodeId end) {
-    using Kind = ChainAggregateOp::Check::Kind;
-    bool slot_set = false;
-    for (size_t i = 0; i < checks_.size(); ++i) {
-      const ChainAggregateOp::Check& c = checks_[i];
-      Live& l = live_[i];
-      if (c.kind != Kind::kGeneric) {
-        if (!l.ready) Prepare(c, l);
-        int64_t x;
-        if (l.typed && IntOf(l.column, end, &x)) {
-          bool ok;
-          switch (c.kind) {
-            case Kind::kEq: ok = x == l.value; break;
-            case Kind::kNe: ok = x != l.value; break;
-            case Kind::kIn: ok = l.in->ints.Contains(x); break;
-            default: ok = !l.in->ints.Contains(x); break;
-          }
-          if (!ok) return false;
-          continue;
-        }
-      }
-      if (!slot_set) {
-        (*pair_)[to_slot_] = QValue(NodeRef(end));
-        slot_set = true;
-      }
-      if (!IsTrue(Eval(*c.predicate, *pair_, st_))) return false;
-    }
-    return true;
-  }
-
- private:
-  struct Live {
-    bool ready = false;  // `other` evaluated for this row
-    bool typed = false;  // compare integers; else evaluate the predicate on the pair's row
-    int64_t value = 0;   // kEq / kNe
-    const InListIndex* in = nullptr;  // kIn / kNotIn
-    const AdjacencyView::IntColumn* column = nullptr;
-  };
-  void Prepare(const ChainAggregateOp::Check& c, Live& l) {
-    using Kind = ChainAggregateOp::Check::Kind;
-    l.ready = true;
-    l.typed = false;
-    if (!l.column) return;
-    QValue other = Eval(*c.other, *pair_, st_);
-    if (c.kind == Kind::kEq || c.kind == Kind::kNe) {
-      if (!other.is_int()) return;
-      l.value = other.as_int();
-      l.typed = true;
-    } else if (other.is_list()) {
-      l.in = st_.InIndex(other.list_storage());
-      l.typed = l.in != nullptr;
-    }
-  }
-
-  ExecState& st_;
-  const std::vector<ChainAggregateOp::Check>& checks_;
-  int to_slot_;
-  std::vector<Live> live_;
-  Row* pair_ = nullptr;
 };
 
 // The ExpandChainOp under Project <- Filter* starting at `op`.
@@ -233,7 +123,7 @@ bool ChainDistinctOp::Next(ExecState& st, Row& row) {
 void ChainDistinctOp::RunGeneral() {
   std::vector<ExpandChainOp*> chains = Chains();
   for (size_t b = 0; b < chains.size(); ++b) {
-    auto replay = std::make_unique<ReplayInputOp>();
+    auto replay = std::make_unique<ReplayRowsOp>();
     replay->rows = std::move(inputs_[b]);
     chains[b]->children[0] = std::move(replay);
   }
@@ -260,7 +150,7 @@ bool ChainDistinctOp::Run(ExecState& st) {
     std::vector<ChainWalker::Step> ws;
     for (const auto& s : chain.steps) ws.push_back({&s.rel, &s.labels});
     walker.Prepare(st, ws);
-    Filters filters(st, *v, br.checks, chain.to_slot);
+    ChainChecker filters(st, *v, br.checks, chain.to_slot);
     for (const Row& in : inputs_[b]) {
       const QValue& from = in[chain.from_slot];
       if (!from.is_node()) {
